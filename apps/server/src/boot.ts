@@ -1,0 +1,37 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './platform/config/config.ts';
+import { type Database, migrateDatabase, type OpenOptions, openDatabase } from './platform/db/database.ts';
+import type { Services } from './platform/http/services.ts';
+import { InProcessRunner } from './platform/jobs/in-process-runner.ts';
+import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';
+
+export interface Running {
+  app: FastifyInstance;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Open the database, migrate, start jobs and build the app: shared by main.ts, tests and benchmarks. */
+export async function boot(config: Config, dbOptions?: OpenOptions, opts: { logger?: boolean } = {}): Promise<Running> {
+  const database: Database = await openDatabase(
+    dbOptions ?? { databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') },
+  );
+  await migrateDatabase(database);
+  const jobs = new InProcessRunner(database.db);
+  const services: Services = { config, database, jobs };
+  registerPlatformJobs(services);
+  await jobs.start();
+  const app = await buildApp(services, opts);
+  await app.ready();
+  return {
+    app,
+    services,
+    async close() {
+      await app.close();
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}

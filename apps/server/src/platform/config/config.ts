@@ -1,0 +1,43 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, parsed once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL server URL; when absent the embedded PGlite database under dataDir is used. */
+  databaseUrl: string | undefined;
+  /** Seed the demo company on first start. */
+  seedDemo: boolean;
+  sessionTtlHours: number;
+  /** Secure flag on cookies; on when served over HTTPS. */
+  secureCookies: boolean;
+  maxUploadBytes: number;
+  logLevel: string;
+  /** Directory with the built web app, served at /. */
+  webDist: string | undefined;
+}
+
+function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  return {
+    port: intEnv(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    seedDemo: env.SEED_DEMO !== 'false',
+    sessionTtlHours: intEnv(env, 'SESSION_TTL_HOURS', 24 * 7),
+    secureCookies: env.SECURE_COOKIES === 'true',
+    maxUploadBytes: intEnv(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024),
+    logLevel: env.LOG_LEVEL || 'info',
+    webDist: env.WEB_DIST,
+  };
+}
