@@ -54,7 +54,7 @@ export function subordinatesOf(org: OrgSnapshot, userId: string): Set<string> {
     const id = stack.pop()!;
     if (seen.has(id) || id === userId) continue;
     seen.add(id);
-    stack.push(...(reports.get(id) ?? []));
+    pushAll(stack, reports.get(id));
   }
   return seen;
 }
@@ -74,9 +74,14 @@ export function departmentSubtree(org: OrgSnapshot, roots: Iterable<string>): Se
     const id = stack.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    stack.push(...(children.get(id) ?? []));
+    pushAll(stack, children.get(id));
   }
   return seen;
+}
+
+/** push(...list) passes every item as an argument and overflows the call stack on very wide trees. */
+function pushAll(stack: string[], list: readonly string[] | undefined): void {
+  if (list) for (const item of list) stack.push(item);
 }
 
 /** Would making `supervisorId` the supervisor of `userId` close a loop in the chain? */

@@ -28,6 +28,7 @@ export const auditLog = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('audit_log_record_idx').on(t.tenantId, t.objectType, t.recordId, t.at),
     index('audit_log_actor_idx').on(t.tenantId, t.actorId, t.at),
+    index('audit_log_at_idx').on(t.tenantId, t.at, t.id),
     tenantIsolation('audit_log'),
   ],
 );

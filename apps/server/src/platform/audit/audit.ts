@@ -1,4 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { invalidField } from '../errors/errors.ts';
+import { decodeCursor, encodeCursor } from '../http/schemas.ts';
 import type { Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { auditLog, type FieldChange } from './audit.table.ts';
@@ -74,45 +77,64 @@ export class AuditWriter {
   }
 }
 
-export interface HistoryRow {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  changes: FieldChange[];
+export interface AuditFilters {
+  objectType?: string;
+  actorId?: string;
+  recordId?: string;
+  /** Inclusive lower bound. */
+  from?: Date;
+  /** Upper bound; exclusive when toExclusive. */
+  to?: Date;
+  toExclusive?: boolean;
 }
 
-/** A record's history, newest first, keyset-paginated on (at, id). */
-export async function recordHistory(
-  tx: Tx,
-  tenantId: string,
-  objectType: string,
-  recordId: string,
-  limit: number,
-  before?: { at: Date; id: string },
-): Promise<HistoryRow[]> {
+/** A cursor the client mangled is a 400, never a 500. */
+function readCursor(cursor: string | undefined): { micros: string; id: string } | null {
+  if (!cursor) return null;
+  const c = decodeCursor(cursor);
+  if (!c || typeof c[0] !== 'string' || !/^\d{1,20}$/.test(c[0]) || !z.uuid().safeParse(c[1]).success) {
+    throw invalidField('cursor', 'field.invalid_type');
+  }
+  return { micros: c[0], id: c[1] as string };
+}
+
+/**
+ * One page of the audit trail, newest first, keyset-paginated on (at, id). The cursor carries microseconds
+ * since the epoch: a JS Date would drop them, and the entries of one request share one timestamp.
+ */
+export async function queryAudit(tx: Tx, tenantId: string, f: AuditFilters, limit: number, cursor?: string) {
+  const after = readCursor(cursor);
   const rows = await tx
     .select({
       id: auditLog.id,
       at: auditLog.at,
       actorId: auditLog.actorId,
-      actorName: sql<
-        string | null
-      >`(SELECT name FROM users u WHERE u.tenant_id = ${auditLog.tenantId} AND u.id = ${auditLog.actorId})`,
+      actorName: sql<string | null>`(SELECT name FROM users u WHERE u.tenant_id = ${auditLog.tenantId} AND u.id = ${auditLog.actorId})`,
       action: auditLog.action,
+      objectType: auditLog.objectType,
+      recordId: auditLog.recordId,
       changes: auditLog.changes,
+      route: auditLog.route,
+      cursorAt: sql<string>`(extract(epoch from ${auditLog.at}) * 1000000)::bigint::text`,
     })
     .from(auditLog)
     .where(
       and(
         eq(auditLog.tenantId, tenantId),
-        eq(auditLog.objectType, objectType),
-        eq(auditLog.recordId, recordId),
-        before ? sql`(${auditLog.at}, ${auditLog.id}) < (${before.at}, ${before.id})` : undefined,
+        f.objectType ? eq(auditLog.objectType, f.objectType) : undefined,
+        f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
+        f.recordId ? eq(auditLog.recordId, f.recordId) : undefined,
+        f.from ? gte(auditLog.at, f.from) : undefined,
+        f.to ? (f.toExclusive ? lt(auditLog.at, f.to) : lte(auditLog.at, f.to)) : undefined,
+        after
+          ? sql`(${auditLog.at}, ${auditLog.id}) <
+              (timestamptz 'epoch' + ${after.micros}::bigint * interval '1 microsecond', ${after.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit);
-  return rows;
+    .limit(limit + 1);
+  const items = rows.slice(0, limit).map(({ cursorAt: _, ...item }) => item);
+  const last = rows[limit - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.cursorAt, last.id]) : null };
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { notFound } from '../errors/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { defineRoute } from '../http/route.ts';
-import { decodeCursor, encodeCursor, idParams, listQuery, page } from '../http/schemas.ts';
-import { recordHistory } from './audit.ts';
+import { idParams, listQuery, page } from '../http/schemas.ts';
+import { queryAudit } from './audit.ts';
 
 export const historyEntry = z.object({
   id: z.uuid(),
@@ -36,15 +36,8 @@ export function historyRoute(opts: {
     response: page(historyEntry),
     handler: async (ctx, { params, query }) => {
       if (!(await opts.isVisible(ctx, params.id))) throw notFound();
-      const c = decodeCursor(query.cursor);
-      const before = c && typeof c[0] === 'string' && typeof c[1] === 'string' ? { at: new Date(c[0]), id: c[1] } : undefined;
-      const rows = await recordHistory(ctx.tx, ctx.actor.tenantId, opts.objectType, params.id, query.limit + 1, before);
-      const items = rows.slice(0, query.limit);
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor: rows.length > query.limit && last ? encodeCursor([last.at.toISOString(), last.id]) : null,
-      };
+      const filters = { objectType: opts.objectType, recordId: params.id };
+      return queryAudit(ctx.tx, ctx.actor.tenantId, filters, query.limit, query.cursor);
     },
   });
 }

@@ -55,6 +55,11 @@ interface RouteBase<P, Q, B, R> {
 
 export interface PrivateRoute<P, Q, B, R extends z.ZodType> extends RouteBase<P, Q, B, R> {
   permission: 'authenticated' | (string & {});
+  /**
+   * Further grants the request needs, decided from its input and checked by the platform like the main one:
+   * e.g. setting roleIds on an employee also needs roles.manage, so nobody can grant themselves more.
+   */
+  alsoRequires?: (input: Input<P, Q, B>) => string[];
   handler: (ctx: RequestContext, input: Input<P, Q, B>) => Promise<z.input<R>>;
 }
 

@@ -1,0 +1,72 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+import type { SeededTenant } from './seed.ts';
+
+export interface BenchServer {
+  engine: 'pglite' | 'postgres';
+  baseUrl: string;
+  bootMs: number;
+  seedMs: number;
+  tenants: SeededTenant[];
+  /** Start a new peak-memory window. */
+  mark(): Promise<void>;
+  /** Peak RSS (bytes) of the server process since the last mark, sampled every 100 ms. */
+  peakRss(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+function reply<T>(child: ChildProcess, type: string, timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bench server: no "${type}" within ${timeoutMs} ms`)), timeoutMs);
+    const onMessage = (msg: { type: string }) => {
+      if (msg.type !== type) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(msg as T);
+    };
+    child.on('message', onMessage);
+  });
+}
+
+/** Fork bench/server.ts (boot + seed + listen on 127.0.0.1) and wait until it is ready. */
+export async function startBenchServer(env: Record<string, string | undefined>): Promise<BenchServer> {
+  const child = fork(path.join(import.meta.dirname, 'server.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`bench server exited early with code ${code}`))),
+  );
+  const ready = await Promise.race([
+    reply<{ port: number; engine: BenchServer['engine']; bootMs: number; seedMs: number; tenants: SeededTenant[] }>(
+      child,
+      'ready',
+      120_000,
+    ),
+    exited,
+  ]);
+  exited.catch(() => {});
+  return {
+    engine: ready.engine,
+    baseUrl: `http://127.0.0.1:${ready.port}`,
+    bootMs: ready.bootMs,
+    seedMs: ready.seedMs,
+    tenants: ready.tenants,
+    async mark() {
+      child.send({ type: 'mark' });
+      await reply(child, 'marked');
+    },
+    async peakRss() {
+      child.send({ type: 'peak' });
+      return (await reply<{ rss: number }>(child, 'peak')).rss;
+    },
+    async stop() {
+      const done = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'stop' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}
