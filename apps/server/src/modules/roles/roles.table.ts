@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tenantIdColumn, tenantIsolation, updatedAt } from '../../platform/db/columns.ts';
 import { users } from '../employees/employees.table.ts';
@@ -12,6 +13,11 @@ export const roles = pgTable(
     /** Built-in role code (admin, boss, sales_manager, ...); null for custom roles. */
     code: text('code'),
     description: text('description'),
+    /**
+     * Built-in roles: the modules whose template grants were applied. A module shipped later is granted
+     * once by syncBuiltinRoles; what an administrator later removes stays removed.
+     */
+    templateModules: text('template_modules').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
