@@ -27,7 +27,9 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  const webDist = services.config.webDist;
+  const serveWeb = Boolean(webDist && existsSync(path.join(webDist, 'index.html')));
+  installErrorHandler(app, { serveAppShell: serveWeb });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -71,14 +73,6 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
 
   registerRoutes(app, services, allRoutes);
 
-  const webDist = services.config.webDist;
-  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes: any non-API GET that matched nothing serves the app shell.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.code(404).send(body(pickLocale(req.headers['accept-language']), 'common.not_found'));
-    });
-  }
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist!, wildcard: false });
   return app;
 }

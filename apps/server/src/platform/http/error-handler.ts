@@ -53,9 +53,11 @@ export function body(
 }
 
 /** Every failure leaves as the one error shape; only real server faults are 500 (and logged). */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, opts: { serveAppShell: boolean }): void {
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send(body(pickLocale(req.headers['accept-language']), 'common.not_found'));
+    // Client-side routes of the web app: a non-API GET that matched nothing gets the app shell.
+    if (opts.serveAppShell && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.code(404).send(body(pickLocale(req.headers['accept-language']), 'common.not_found'));
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
