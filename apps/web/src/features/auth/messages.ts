@@ -1,0 +1,41 @@
+import { defineMessages } from '../../ui/i18n.tsx';
+
+defineMessages({
+  'auth.product': { 'zh-CN': '汇客 CRM', en: 'Huike CRM' },
+  'auth.slogan': {
+    'zh-CN': '客户、销售、服务，一站式管理',
+    en: 'Customers, sales and service in one place',
+  },
+  'auth.login.title': { 'zh-CN': '登录', en: 'Log in' },
+  'auth.login.login': { 'zh-CN': '邮箱或手机号', en: 'E-mail or mobile' },
+  'auth.login.password': { 'zh-CN': '密码', en: 'Password' },
+  'auth.login.submit': { 'zh-CN': '登录', en: 'Log in' },
+  'auth.login.no_account': { 'zh-CN': '还没有企业账号？', en: 'No company account yet?' },
+  'auth.login.to_register': { 'zh-CN': '免费注册', en: 'Register for free' },
+  'auth.register.title': { 'zh-CN': '注册企业账号', en: 'Register your company' },
+  'auth.register.hint': {
+    'zh-CN': '注册后你将成为企业的系统管理员，再添加部门和员工。',
+    en: 'You become the administrator of the company, then add departments and employees.',
+  },
+  'auth.register.companyName': { 'zh-CN': '企业名称', en: 'Company name' },
+  'auth.register.adminName': { 'zh-CN': '管理员姓名', en: 'Your name' },
+  'auth.register.email': { 'zh-CN': '邮箱', en: 'E-mail' },
+  'auth.register.mobile': { 'zh-CN': '手机号（选填）', en: 'Mobile (optional)' },
+  'auth.register.password': { 'zh-CN': '密码', en: 'Password' },
+  'auth.register.password_hint': { 'zh-CN': '至少 8 位', en: 'At least 8 characters' },
+  'auth.register.confirm': { 'zh-CN': '确认密码', en: 'Confirm password' },
+  'auth.register.mismatch': { 'zh-CN': '两次输入的密码不一致', en: 'The passwords do not match' },
+  'auth.register.submit': { 'zh-CN': '注册并进入', en: 'Register and start' },
+  'auth.register.have_account': { 'zh-CN': '已有账号？', en: 'Already have an account?' },
+  'auth.register.to_login': { 'zh-CN': '直接登录', en: 'Log in' },
+  'auth.required': { 'zh-CN': '请输入{field}', en: 'Enter {field}' },
+  'auth.invalid_email': { 'zh-CN': '邮箱格式不正确', en: 'Invalid e-mail address' },
+  'auth.password.title': { 'zh-CN': '修改密码', en: 'Change password' },
+  'auth.password.current': { 'zh-CN': '当前密码', en: 'Current password' },
+  'auth.password.new': { 'zh-CN': '新密码', en: 'New password' },
+  'auth.password.changed': {
+    'zh-CN': '密码已修改，其他设备上的登录已退出',
+    en: 'Password changed; other sessions were logged out',
+  },
+  'auth.logout': { 'zh-CN': '退出登录', en: 'Log out' },
+});

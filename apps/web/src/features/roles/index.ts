@@ -1,0 +1,2 @@
+export { type Role, useRoles } from './api.ts';
+export { RolesPage } from './RolesPage.tsx';

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export const DESKTOP = { width: 1366, height: 800 };
+export const PHONE = { width: 375, height: 812 };
+
+/**
+ * A button's accessible name: Ant Design puts a space between two Chinese characters ("保 存") and an icon
+ * adds its own name in front ("plus 添加子部门"); match the text at the end either way.
+ */
+export const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}\\s*$`);
+
+export async function shot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The page must not scroll sideways (phones). */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'horizontal page overflow in px').toBeLessThanOrEqual(0);
+}
+
+/** The visible drop-down of a Select / TreeSelect. */
+export const dropdown = (page: Page): Locator =>
+  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+
+/** Open a Select (by its form label) and pick an option by its text, typing to search first. */
+export async function pickOption(page: Page, scope: Locator | Page, fieldLabel: string, option: string, search = true) {
+  const box = scope.getByLabel(fieldLabel, { exact: true });
+  await box.click();
+  if (search) await box.fill(option);
+  const choices = dropdown(page).locator('.ant-select-item-option, .ant-select-tree-treenode');
+  await choices.filter({ hasText: option }).first().click();
+}
+
+export async function login(page: Page, who: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('邮箱或手机号').fill(who);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: label('登录') }).click();
+  await expect(page.getByTestId('greeting')).toBeVisible();
+}
+
+export async function logout(page: Page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+/** The menu entries the user sees, desktop sider or phone drawer. */
+export async function menuLabels(page: Page): Promise<string[]> {
+  const items = page.getByTestId('main-menu').locator('.ant-menu-item');
+  return (await items.allInnerTexts()).map((s) => s.trim());
+}
+
+export async function openMenu(page: Page, name: string) {
+  await page.getByTestId('main-menu').getByText(name, { exact: true }).click();
+}
