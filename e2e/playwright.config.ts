@@ -12,7 +12,7 @@ const baseURL = externalBaseUrl ?? `http://127.0.0.1:${PORT}`;
 const dataDir = externalBaseUrl ? '' : mkdtempSync(path.join(tmpdir(), 'huike-e2e-'));
 const webDist = path.resolve(here, '../apps/web/dist');
 /** Build the web app first unless told the current build is fine. */
-const build = process.env.E2E_SKIP_BUILD ? '' : 'npm run build -w apps/web --prefix .. >/dev/null && ';
+const build = process.env.E2E_SKIP_BUILD ? '' : '(cd .. && npm run build -w apps/web >/dev/null) && ';
 
 export default defineConfig({
   testDir: './tests',
