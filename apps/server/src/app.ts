@@ -9,10 +9,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { allRoutes } from './modules/index.ts';
-import { body, installErrorHandler } from './platform/http/error-handler.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
 import { registerRoutes } from './platform/http/register-routes.ts';
 import type { Services } from './platform/http/services.ts';
-import { pickLocale } from './platform/i18n/i18n.ts';
 
 export interface BuildOptions {
   logger?: boolean;

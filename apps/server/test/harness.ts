@@ -5,6 +5,7 @@ import { boot, type Running } from '../src/boot.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
 import { SNAPSHOT } from './global-setup.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON a route answers.
 export interface Response<T = any> {
   status: number;
   body: T;
@@ -20,13 +21,16 @@ export interface Session {
 export interface TestApp extends Running {
   engine: 'pglite' | 'postgres';
   /** One HTTP request through the real app (Fastify inject: no socket, everything else real). */
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
   request<T = any>(
     method: string,
     url: string,
     opts?: { token?: string; body?: unknown; lang?: string; headers?: Record<string, string> },
   ): Promise<Response<T>>;
   /** Register a fresh company; each test makes its own instead of truncating. */
-  registerTenant(overrides?: Partial<{ companyName: string; adminName: string; email: string; password: string }>): Promise<Session>;
+  registerTenant(
+    overrides?: Partial<{ companyName: string; adminName: string; email: string; password: string }>,
+  ): Promise<Session>;
   login(login: string, password: string): Promise<Session>;
 }
 

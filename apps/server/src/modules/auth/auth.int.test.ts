@@ -28,7 +28,9 @@ describe('auth', () => {
   });
 
   it('answers bad input with field errors in the caller language', async () => {
-    const zh = await t.request('POST', '/api/v1/auth/register', { body: { companyName: '', email: 'x', password: '1' } });
+    const zh = await t.request('POST', '/api/v1/auth/register', {
+      body: { companyName: '', email: 'x', password: '1' },
+    });
     expect(zh.status).toBe(400);
     expect(zh.body.error.code).toBe('common.validation');
     expect(zh.body.error.fields.email).toBe('邮箱格式不正确');

@@ -25,7 +25,9 @@ describe('built-in role templates', () => {
     expect(await permissionsOf(s.tenant.id, 'boss')).toContain('employees.view');
     // As if the tenant predated the employees module, and an administrator had taken org.view from the boss.
     await inTenant(db, s.tenant.id, async (tx) => {
-      await tx.execute(sql`DELETE FROM role_permissions WHERE permission LIKE 'employees.%' OR permission = 'org.view'`);
+      await tx.execute(
+        sql`DELETE FROM role_permissions WHERE permission LIKE 'employees.%' OR permission = 'org.view'`,
+      );
       await tx.execute(sql`UPDATE roles SET template_modules = array_remove(template_modules, 'employees')`);
     });
     expect(await syncBuiltinRoles(db)).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
-import { declaredModules } from '../../platform/access/permissions.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import { bumpOrgVersion } from '../../platform/access/org-snapshot.ts';
+import { declaredModules } from '../../platform/access/permissions.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/db/ids.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
@@ -34,7 +34,9 @@ export async function createBuiltinRoles(tx: Tx, tenantId: string, locale: Local
     const roleId = newId();
     ids[template.code] = roleId;
     const templateModules = declaredModules().map((m) => m.module);
-    await tx.insert(roles).values({ tenantId, id: roleId, name: template.name[locale], code: template.code, templateModules });
+    await tx
+      .insert(roles)
+      .values({ tenantId, id: roleId, name: template.name[locale], code: template.code, templateModules });
     if (template.code === 'admin') continue;
     const { permissions, scopes } = expandTemplate(template);
     if (permissions.length) {
@@ -60,7 +62,9 @@ export async function syncBuiltinRoles(db: Db): Promise<number> {
   const stale = await db
     .select({ tenantId: roles.tenantId, id: roles.id, code: roles.code, templateModules: roles.templateModules })
     .from(roles)
-    .where(sql`code IS NOT NULL AND code <> 'admin' AND NOT (template_modules @> ${`{${declared.join(',')}}`}::text[])`);
+    .where(
+      sql`code IS NOT NULL AND code <> 'admin' AND NOT (template_modules @> ${`{${declared.join(',')}}`}::text[])`,
+    );
   for (const role of stale) {
     const template = builtinRoles.find((t) => t.code === role.code);
     const missing = new Set(declared.filter((m) => !role.templateModules.includes(m)));
@@ -74,7 +78,12 @@ export async function syncBuiltinRoles(db: Db): Promise<number> {
             .values(permissions.map((permission) => ({ tenantId, roleId, permission })))
             .onConflictDoNothing();
         }
-        const scopeRows = Object.entries(scopes).map(([module, scope]) => ({ tenantId, roleId, module, scope: scope as never }));
+        const scopeRows = Object.entries(scopes).map(([module, scope]) => ({
+          tenantId,
+          roleId,
+          module,
+          scope: scope as never,
+        }));
         if (scopeRows.length) await tx.insert(roleScopes).values(scopeRows).onConflictDoNothing();
       }
       await tx

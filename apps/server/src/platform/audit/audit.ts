@@ -1,9 +1,9 @@
 import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { invalidField } from '../errors/errors.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
 import type { Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { invalidField } from '../errors/errors.ts';
+import { decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { auditLog, type FieldChange } from './audit.table.ts';
 
 export interface AuditEntry {
@@ -109,7 +109,9 @@ export async function queryAudit(tx: Tx, tenantId: string, f: AuditFilters, limi
       id: auditLog.id,
       at: auditLog.at,
       actorId: auditLog.actorId,
-      actorName: sql<string | null>`(SELECT name FROM users u WHERE u.tenant_id = ${auditLog.tenantId} AND u.id = ${auditLog.actorId})`,
+      actorName: sql<
+        string | null
+      >`(SELECT name FROM users u WHERE u.tenant_id = ${auditLog.tenantId} AND u.id = ${auditLog.actorId})`,
       action: auditLog.action,
       objectType: auditLog.objectType,
       recordId: auditLog.recordId,

@@ -50,7 +50,7 @@ export async function loadActor(
     JOIN tenants t ON t.id = s.tenant_id
     WHERE s.token_hash = ${hashToken(token)} AND s.expires_at > now()`);
   const row = result.rows[0];
-  if (!row || row.status !== 'active') return null;
+  if (row?.status !== 'active') return null;
   const scopes = new Map<string, DataScope[]>();
   for (const { module, scope } of row.scopes) scopes.set(module, [...(scopes.get(module) ?? []), scope]);
   const roleCodes = row.roles.map((r) => r.code).filter((c): c is string => Boolean(c));

@@ -11,6 +11,7 @@ import type { PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -53,10 +54,23 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     return { engine: 'postgres', db, pool, connectionString: opts.databaseUrl, close: () => pool.end() };
   }
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { engine: 'pglite', db, pglite: client, close: () => client.close() };
+  let release = () => {};
+  if (opts.dataDir) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    release = await lockDataDir(opts.dataDir);
+  }
+  try {
+    const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const close = async () => {
+      await client.close();
+      release();
+    };
+    return { engine: 'pglite', db, pglite: client, close };
+  } catch (err) {
+    release();
+    throw err;
+  }
 }
 
 /**

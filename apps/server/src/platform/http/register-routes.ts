@@ -58,7 +58,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, routes:
             throw new AppError(403, 'common.csrf');
           }
           if (route.permission !== 'authenticated' && !can(actor, route.permission)) throw forbidden();
-          const extra = (route as PrivateRoute<unknown, unknown, unknown, z.ZodType>).alsoRequires?.(input as never) ?? [];
+          const extra =
+            (route as PrivateRoute<unknown, unknown, unknown, z.ZodType>).alsoRequires?.(input as never) ?? [];
           if (extra.some((p) => !can(actor, p))) throw forbidden();
           await tx.execute(
             sql`SELECT set_config('app.tenant_id', ${actor.tenantId}, true), set_config('role', ${APP_ROLE}, true)`,

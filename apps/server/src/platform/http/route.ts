@@ -68,6 +68,7 @@ export interface PublicRoute<P, Q, B, R extends z.ZodType> extends RouteBase<P, 
   handler: (ctx: PublicContext, input: Input<P, Q, B>) => Promise<z.input<R>>;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a table of routes with different input types; each was checked by defineRoute.
 export type RouteDef = PrivateRoute<any, any, any, z.ZodType> | PublicRoute<any, any, any, z.ZodType>;
 
 /** Declare a route: permission, schemas and a one-line handler. The platform does everything else. */

@@ -34,7 +34,9 @@ export class Scheduler {
       await this.db.execute(sql`
         INSERT INTO job_schedules (name, interval_seconds, next_run_at)
         VALUES (${s.name}, ${s.intervalSeconds}, now() + make_interval(secs => ${s.intervalSeconds}))
-        ON CONFLICT (name) DO UPDATE SET interval_seconds = EXCLUDED.interval_seconds`);
+        ON CONFLICT (name) DO UPDATE SET interval_seconds = EXCLUDED.interval_seconds,
+          -- a shortened interval takes effect now rather than after the old, longer wait
+          next_run_at = LEAST(job_schedules.next_run_at, EXCLUDED.next_run_at)`);
     }
     this.timer = setInterval(() => {
       this.ticking ??= this.tick().finally(() => {

@@ -14,7 +14,6 @@ import {
   Skeleton,
   Space,
   Tabs,
-  Tag,
   Tree,
   type TreeDataNode,
   type TreeProps,
