@@ -7,3 +7,4 @@ export * from '../../modules/sharing/sharing.table.ts';
 export * from '../../modules/tenants/tenants.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../jobs/jobs.table.ts';
+export * from '../../modules/customers/customers.table.ts';
