@@ -1,6 +1,7 @@
 // The module registry: the only place that knows every module. Declarations first, so the permission
 // catalogue is complete before anything (built-in roles, route checks) reads it.
 import './declarations.ts';
+import './customers/index.ts';
 import type { RouteDef } from '../platform/http/route.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';

@@ -60,7 +60,8 @@ describe('employees: disable with hand-over', () => {
       'org.department_heads': 1,
       'sharing.record_shares': 3,
     });
-    expect(preview.body.items[0].label['zh-CN']).toBe('直接下属');
+    const reports = preview.body.items.find((i: { type: string }) => i.type === 'employees.direct_reports');
+    expect(reports.label['zh-CN']).toBe('直接下属');
 
     const res = await post(`/api/v1/employees/${leaver.id}/disable`, { handoverToId: heir.id });
     expect(res.status).toBe(200);
