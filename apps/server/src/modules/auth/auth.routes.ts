@@ -14,9 +14,8 @@ import {
   authenticate,
   changePassword,
   clearSessionCookies,
-  createSession,
   endSessions,
-  setSessionCookies,
+  startSession,
   userAndTenant,
 } from './auth.service.ts';
 import { sessions } from './auth.table.ts';
@@ -34,18 +33,10 @@ export const authRoutes = [
     response: sessionResponse,
     status: 201,
     handler: async ({ services, locale, req, reply }, { body }) => {
-      const { config, database } = services;
-      const out = await inSystem(database.db, async (tx) => {
+      return inSystem(services.database.db, async (tx) => {
         const created = await createTenant(tx, body, locale);
-        const session = await createSession(tx, config, created.tenantId, created.adminId, {
-          ip: req.ip,
-          userAgent: req.headers['user-agent'],
-        });
-        const who = await userAndTenant(tx, created.tenantId, created.adminId);
-        return { ...session, ...who };
+        return startSession(tx, services.config, { tenantId: created.tenantId, userId: created.adminId }, req, reply);
       });
-      setSessionCookies(reply, config, out.token, out.csrfToken);
-      return { token: out.token, user: out.user, tenant: out.tenant };
     },
   }),
 
@@ -58,17 +49,8 @@ export const authRoutes = [
     body: loginBody,
     response: sessionResponse,
     handler: async ({ services, req, reply }, { body }) => {
-      const { config, database } = services;
-      const who = await authenticate(database.db, body.login, body.password, req.ip);
-      const out = await inSystem(database.db, async (tx) => {
-        const session = await createSession(tx, config, who.tenantId, who.userId, {
-          ip: req.ip,
-          userAgent: req.headers['user-agent'],
-        });
-        return { ...session, ...(await userAndTenant(tx, who.tenantId, who.userId)) };
-      });
-      setSessionCookies(reply, config, out.token, out.csrfToken);
-      return { token: out.token, user: out.user, tenant: out.tenant };
+      const who = await authenticate(services.database.db, body.login, body.password, req.ip);
+      return inSystem(services.database.db, (tx) => startSession(tx, services.config, who, req, reply));
     },
   }),
 

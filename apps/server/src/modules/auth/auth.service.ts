@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { clearFailures, lockedUntil, recordFailure, THROTTLE } from '../../platform/auth/throttle.ts';
 import { CSRF_COOKIE, hashToken, newToken, SESSION_COOKIE } from '../../platform/auth/tokens.ts';
@@ -36,6 +36,20 @@ export async function createSession(
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
   });
   return { token, csrfToken };
+}
+
+/** A new session for a user who just registered or logged in: token in the body, cookies for the web app. */
+export async function startSession(
+  tx: Executor,
+  config: Config,
+  who: { tenantId: string; userId: string },
+  req: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const meta = { ip: req.ip, userAgent: req.headers['user-agent'] };
+  const { token, csrfToken } = await createSession(tx, config, who.tenantId, who.userId, meta);
+  setSessionCookies(reply, config, token, csrfToken);
+  return { token, ...(await userAndTenant(tx, who.tenantId, who.userId)) };
 }
 
 /** httpOnly SameSite session cookie for the web app, plus a readable CSRF cookie it echoes in a header. */
