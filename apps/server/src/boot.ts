@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { moduleJobs } from './modules/index.ts';
 import { syncBuiltinRoles } from './modules/roles/roles.builtin.service.ts';
 import type { Config } from './platform/config/config.ts';
 import { type Database, migrateDatabase, type OpenOptions, openDatabase } from './platform/db/database.ts';
@@ -28,6 +29,7 @@ export async function boot(config: Config, dbOptions?: OpenOptions, opts: { logg
     database.engine === 'postgres' ? new PgBossRunner(database) : new InProcessRunner(database.db);
   const services: Services = { config, database, jobs };
   registerPlatformJobs(services);
+  for (const register of moduleJobs) register(services);
   await jobs.start();
   const app = await buildApp(services, opts);
   await app.ready();

@@ -16,7 +16,10 @@ const knownIds = (b: Session): Record<string, string> => ({
 });
 
 /** Bodies the generic sampler cannot make valid, by "METHOD url" (the walk needs a body that passes validation). */
-const BODY_OVERRIDES: Record<string, (ids: SampleIds) => unknown> = {};
+const BODY_OVERRIDES: Record<string, (ids: SampleIds) => unknown> = {
+  // The share body takes a user or a department, not both (the sampler fills both).
+  'POST /api/v1/customers/:id/shares': (ids) => ({ userId: ids.userId, access: 'read' }),
+};
 
 const idRoutes = allRoutes.filter((r) => /\/:id(\/|$)/.test(r.url));
 const prefixOf = (url: string) => url.slice(0, url.indexOf('/:id'));

@@ -3,11 +3,23 @@
 import './declarations.ts';
 import './customers/index.ts';
 import type { RouteDef } from '../platform/http/route.ts';
+import type { Services } from '../platform/http/services.ts';
+import { registerMailJobs } from '../platform/mail/outbox.ts';
+import { registerSmsJobs } from '../platform/sms/outbox.ts';
+import { attachmentRoutes } from './attachments/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { contactRoutes } from './contacts/index.ts';
+import { dedupeRoutes } from './customers/customers.dedupe.routes.ts';
+import { customerRoutes } from './customers/index.ts';
+import { customFieldRoutes } from './customfields/index.ts';
 import { employeeRoutes } from './employees/index.ts';
+import { followUpRoutes } from './followups/index.ts';
 import { orgRoutes } from './org/index.ts';
+import { poolRoutes, registerPoolJobs } from './pools/index.ts';
+import { reminderRoutes } from './reminders/index.ts';
 import { roleRoutes } from './roles/index.ts';
+import { searchRoutes } from './search/index.ts';
 import { settingsRoutes } from './settings/index.ts';
 import { sharingDefaultsRoutes } from './sharing/index.ts';
 
@@ -19,4 +31,16 @@ export const allRoutes: RouteDef[] = [
   ...sharingDefaultsRoutes,
   ...settingsRoutes,
   ...auditRoutes,
+  ...dedupeRoutes,
+  ...customFieldRoutes,
+  ...searchRoutes,
+  ...customerRoutes,
+  ...poolRoutes,
+  ...contactRoutes,
+  ...followUpRoutes,
+  ...attachmentRoutes,
+  ...reminderRoutes,
 ];
+
+/** Job workers and schedules of every module; boot() registers them before the job runner starts. */
+export const moduleJobs: Array<(services: Services) => void> = [registerMailJobs, registerSmsJobs, registerPoolJobs];

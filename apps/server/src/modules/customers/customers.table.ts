@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, tenantIdColumn, tenantIsolation, updatedAt } from '../../platform/db/columns.ts';
@@ -90,6 +91,37 @@ export const customers = pgTable(
     index('customers_credit_code_idx').on(t.tenantId, t.creditCode),
     index('customers_phone_key_idx').on(t.tenantId, t.phoneKey),
     index('customers_email_key_idx').on(t.tenantId, t.emailKey),
+    // The "all" view sorts without an owner filter: one index per offered sort (updated_at above).
+    index('customers_created_idx').on(t.tenantId, t.createdAt, t.id),
+    index('customers_follow_idx').on(t.tenantId, t.lastFollowUpAt, t.id),
+    index('customers_next_idx').on(t.tenantId, t.nextContactAt, t.id),
+    index('customers_name_idx').on(t.tenantId, t.name, t.id),
+    // The hot list (热点客户) and the isKey filter.
+    index('customers_key_idx').on(t.tenantId, t.updatedAt, t.id).where(sql`${t.isKey}`),
+    // custom.<key> filters (jsonb containment).
+    index('customers_custom_idx').using('gin', t.custom.op('jsonb_path_ops')),
     tenantIsolation('customers'),
+  ],
+);
+
+/** Saved list views (保存的视图): a user's own named filters, columns and sort for the customer list. */
+export const customerViews = pgTable(
+  'customer_views',
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    filters: jsonb('filters').$type<Record<string, unknown>>().notNull().default({}),
+    columns: text('columns').array().notNull().default(sql`'{}'::text[]`),
+    sort: jsonb('sort').$type<{ field: string; order: 'asc' | 'desc' } | null>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
+    uniqueIndex('customer_views_user_name_idx').on(t.tenantId, t.userId, t.name),
+    tenantIsolation('customer_views'),
   ],
 );

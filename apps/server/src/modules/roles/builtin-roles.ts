@@ -17,6 +17,7 @@ export interface RoleTemplate {
 const SALES_MODULES = [
   'customers',
   'contacts',
+  'followups',
   'leads',
   'opportunities',
   'quotes',
@@ -36,6 +37,7 @@ export const builtinRoles: RoleTemplate[] = [
       employees: { actions: ['view'], scope: 'all' },
       org: { actions: ['view'] },
       audit: { actions: ['view'] },
+      pools: { actions: ['view'] },
     },
     others: { actions: ['view', 'export', 'approve'], scope: 'all' },
   },
@@ -47,6 +49,7 @@ export const builtinRoles: RoleTemplate[] = [
       employees: { actions: ['view'], scope: 'subordinates' },
       org: { actions: ['view'] },
       products: { actions: ['view'], scope: 'all' },
+      pools: { actions: ['view', 'claim', 'assign'] },
     },
   },
   {
@@ -56,6 +59,7 @@ export const builtinRoles: RoleTemplate[] = [
       ...salesGrants(['view', 'create', 'edit', 'share'], 'own'),
       employees: { actions: ['view'], scope: 'own' },
       products: { actions: ['view'], scope: 'all' },
+      pools: { actions: ['view', 'claim'] },
     },
   },
   {

@@ -16,6 +16,9 @@ export interface Config {
   logLevel: string;
   /** Directory with the built web app, served at /. */
   webDist: string | undefined;
+  /** SMTP server for outgoing mail (smtp://user:pass@host:port, smtps:// for TLS); unset = record mail only. */
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -39,5 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: intEnv(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
     webDist: env.WEB_DIST,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
   };
 }

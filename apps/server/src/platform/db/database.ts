@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { NodePgDatabase, NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
@@ -60,7 +61,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     release = await lockDataDir(opts.dataDir);
   }
   try {
-    const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
+    // pg_trgm: trigram indexes for substring search (migration 0006 creates the extension).
+    const client = await PGlite.create({
+      dataDir: opts.dataDir,
+      loadDataDir: opts.loadDataDir,
+      extensions: { pg_trgm },
+    });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     const close = async () => {
       await client.close();

@@ -16,6 +16,8 @@ export class AppError extends Error {
     readonly code: string,
     readonly params: Record<string, unknown> = {},
     readonly fields?: Record<string, FieldError>,
+    /** Extra machine-readable data sent inside the error object, e.g. the matches of a duplicate check. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(code);
   }

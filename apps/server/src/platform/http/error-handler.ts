@@ -48,8 +48,11 @@ export function body(
   code: string,
   params: Record<string, unknown> = {},
   fields?: Record<string, string>,
+  details?: Record<string, unknown>,
 ): ErrorBody {
-  return { error: { code, message: translate(locale, code, params), ...(fields ? { fields } : {}) } };
+  return {
+    error: { ...details, code, message: translate(locale, code, params), ...(fields ? { fields } : {}) },
+  };
 }
 
 /** Every failure leaves as the one error shape; only real server faults are 500 (and logged). */
@@ -66,7 +69,7 @@ export function installErrorHandler(app: FastifyInstance, opts: { serveAppShell:
       const fields = error.fields
         ? Object.fromEntries(Object.entries(error.fields).map(([k, f]) => [k, translate(locale, f.key, f.params)]))
         : undefined;
-      return reply.code(error.status).send(body(locale, error.code, error.params, fields));
+      return reply.code(error.status).send(body(locale, error.code, error.params, fields, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       // A malformed id in the path names no record: the same 404 as an unknown or foreign id.

@@ -1,0 +1,114 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { newId } from '../../platform/db/ids.ts';
+import { notFound, unprocessable } from '../../platform/errors/errors.ts';
+import type { RequestContext } from '../../platform/http/route.ts';
+import { mailOutbox } from '../../platform/mail/mail.table.ts';
+import { queueMail, sendMailBatch } from '../../platform/mail/outbox.ts';
+import { queueSms, sendSmsBatch } from '../../platform/sms/outbox.ts';
+import { smsOutbox } from '../../platform/sms/sms.table.ts';
+import { customerConditions } from './contacts.policy.ts';
+import { filterConditions } from './contacts.queries.ts';
+import type { MassRecipients } from './contacts.schemas.ts';
+
+export const MAX_RECIPIENTS = 5000;
+type Channel = 'email' | 'sms';
+
+/** The visible contacts the request names (ids or filter), with the address of the channel (null if none). */
+async function recipients(ctx: RequestContext, input: MassRecipients, channel: Channel) {
+  const { tx, actor } = ctx;
+  const { read } = await customerConditions(tx, actor);
+  const conditions: SQL[] = input.ids ? [sql`ct.id = ANY(${`{${input.ids.join(',')}}`}::uuid[])`] : [];
+  if (input.filter) conditions.push(...filterConditions(input.filter));
+  const where = conditions.length ? sql.join(conditions, sql` AND `) : sql`true`;
+  const address = channel === 'email' ? sql`ct.email` : sql`ct.mobile`;
+  const rows = await tx.execute<{ id: string; address: string | null }>(sql`
+    SELECT ct.id, ${address} AS address
+    FROM contacts ct
+    JOIN customers ON customers.tenant_id = ct.tenant_id AND customers.id = ct.customer_id
+    WHERE ct.tenant_id = ${actor.tenantId} AND ${read} AND ${where}
+    ORDER BY ct.id
+    LIMIT ${MAX_RECIPIENTS + 1}`);
+  if (rows.rows.length > MAX_RECIPIENTS) throw unprocessable('contacts.too_many_recipients', { max: MAX_RECIPIENTS });
+  const seen = new Set<string>();
+  const withAddress: { id: string; address: string }[] = [];
+  let skipped = 0;
+  for (const r of rows.rows) {
+    const key = r.address?.toLowerCase();
+    if (!r.address || !key) skipped++;
+    else if (!seen.has(key)) {
+      seen.add(key);
+      withAddress.push({ id: r.id, address: r.address });
+    }
+  }
+  if (!withAddress.length) throw unprocessable('contacts.no_recipients');
+  return { withAddress, skipped };
+}
+
+/** Queue one e-mail per distinct address; the 'mail.deliver' job sends them after the request committed. */
+export async function massEmail(ctx: RequestContext, input: MassRecipients & { subject: string; body: string }) {
+  const { withAddress, skipped } = await recipients(ctx, input, 'email');
+  const batchId = newId();
+  const messages = withAddress.map((r) => ({
+    to: r.address,
+    subject: input.subject,
+    body: input.body,
+    recordType: 'contact',
+    recordId: r.id,
+  }));
+  await queueMail(ctx.tx, ctx.actor.tenantId, ctx.actor.userId, messages, batchId);
+  afterCommit(ctx, () => sendMailBatch(ctx.services, ctx.actor.tenantId, batchId));
+  record(ctx, 'mass_email', batchId, { subject: input.subject, recipients: withAddress.length });
+  return { id: batchId, channel: 'email' as const, recipients: withAddress.length, skipped };
+}
+
+export async function massSms(ctx: RequestContext, input: MassRecipients & { body: string }) {
+  const { withAddress, skipped } = await recipients(ctx, input, 'sms');
+  const batchId = newId();
+  const messages = withAddress.map((r) => ({ to: r.address, body: input.body, recordType: 'contact', recordId: r.id }));
+  await queueSms(ctx.tx, ctx.actor.tenantId, ctx.actor.userId, messages, batchId);
+  afterCommit(ctx, () => sendSmsBatch(ctx.services, ctx.actor.tenantId, batchId));
+  record(ctx, 'mass_sms', batchId, { recipients: withAddress.length });
+  return { id: batchId, channel: 'sms' as const, recipients: withAddress.length, skipped };
+}
+
+function record(ctx: RequestContext, action: string, batchId: string, after: Record<string, unknown>) {
+  ctx.audit.record({ action, objectType: 'contact', recordId: batchId, after });
+}
+
+/** The job is handed the batch only once its rows are committed (the response went out successfully). */
+function afterCommit(ctx: RequestContext, fn: () => Promise<void>): void {
+  ctx.reply.raw.once('finish', () => {
+    if (ctx.reply.statusCode < 400) fn().catch((err) => ctx.req.log.error({ err }, 'cannot queue delivery job'));
+  });
+}
+
+/** Progress of one of the caller's own mass mailings (e-mail or SMS), with every recipient's status. */
+export async function massMessageStatus(ctx: RequestContext, batchId: string) {
+  const { tx, actor } = ctx;
+  const mine = (t: typeof mailOutbox | typeof smsOutbox) =>
+    and(eq(t.tenantId, actor.tenantId), eq(t.batchId, batchId), eq(t.createdBy, actor.userId));
+  const pick = (t: typeof mailOutbox | typeof smsOutbox) => ({
+    to: t.to,
+    contactId: t.recordId,
+    status: t.status,
+    error: t.error,
+    sentAt: t.sentAt,
+  });
+  let channel: Channel = 'email';
+  let items = await tx.select(pick(mailOutbox)).from(mailOutbox).where(mine(mailOutbox)).orderBy(mailOutbox.id);
+  if (!items.length) {
+    channel = 'sms';
+    items = await tx.select(pick(smsOutbox)).from(smsOutbox).where(mine(smsOutbox)).orderBy(smsOutbox.id);
+  }
+  if (!items.length) throw notFound();
+  const count = (s: string) => items.filter((i) => i.status === s).length;
+  return {
+    id: batchId,
+    channel,
+    total: items.length,
+    queued: count('queued'),
+    sent: count('sent'),
+    failed: count('failed'),
+    items,
+  };
+}

@@ -1,0 +1,4 @@
+/** Escape %, _ and \ so user input matches literally inside a LIKE / ILIKE pattern (default escape \). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
