@@ -30,6 +30,19 @@ const sales = [
   { name: '赵销售', email: `zhao-${run}@e2e.test`, mobile: mobileOf(3) },
 ];
 const ROLE = '销售主管（下属）';
+const ADMIN_MENU = ['工作台', '客户', '公海', '组织架构', '员工', '角色权限', '系统设置', '操作日志'];
+const ADMIN_MENU_EN = [
+  'Workbench',
+  'Customers',
+  'Public pools',
+  'Organisation',
+  'Employees',
+  'Roles',
+  'Settings',
+  'Audit trail',
+];
+/** The built-in 销售人员 role: customers and pools (view, claim) on top of seeing oneself. */
+const SALES_MENU = ['工作台', '客户', '公海', '员工'];
 /** A 1×1 PNG for the logo upload. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -85,7 +98,7 @@ test('platform journey: company, org tree, employees, custom role, menus and dat
     await page.getByRole('button', { name: '注册并进入' }).click();
     await expect(page.getByTestId('greeting')).toContainText(admin.name);
     await expect(page.getByTestId('company-brand')).toContainText('汇客旅程测试有限公司');
-    expect(await menuLabels(page)).toEqual(['工作台', '组织架构', '员工', '角色权限', '系统设置']);
+    expect(await menuLabels(page)).toEqual(ADMIN_MENU);
     await shot(page, 'desktop-02-workbench-admin');
   });
 
@@ -102,6 +115,40 @@ test('platform journey: company, org tree, employees, custom role, menus and dat
     await page.getByTestId('dept-node-销售一部').click();
     await expect(page.getByTestId('department-detail')).toContainText(`${rootName} / 销售部 / 销售一部`);
     await shot(page, 'desktop-03-org-tree');
+  });
+
+  await test.step('drag 销售一部 onto 上海子公司: confirm, and the tree and the API agree', async () => {
+    const source = page.getByTestId('dept-node-销售一部');
+    const target = page.getByTestId('dept-node-上海子公司');
+    // Drop onto the lower half and to the right of the target's start: the tree reads that as "inside".
+    const height = (await target.boundingBox())!.height;
+    await source.dragTo(target, {
+      sourcePosition: { x: 5, y: height / 2 },
+      targetPosition: { x: 80, y: height * 0.7 },
+      force: true,
+    });
+    const confirm = page.getByRole('dialog').filter({ hasText: '销售一部' });
+    await expect(confirm).toContainText('上海子公司');
+    await confirm.getByRole('button', { name: label('确定') }).click();
+    await expect(page.locator('.ant-message').getByText('已移动')).toBeVisible();
+    await page.getByTestId('dept-node-销售一部').click();
+    await expect(page.getByTestId('department-detail')).toContainText('上海子公司 / 销售一部');
+    const { items } = (await (await page.request.get('/api/v1/departments')).json()) as {
+      items: { id: string; name: string; parentId: string | null }[];
+    };
+    const byName = (n: string) => items.find((d) => d.name === n)!;
+    expect(byName('销售一部').parentId).toBe(byName('上海子公司').id);
+  });
+
+  await test.step('switch to English: the menu reads in English; switch back', async () => {
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect(page.getByTestId('main-menu')).toContainText('Organisation');
+    await expect.poll(() => menuLabels(page)).toEqual(ADMIN_MENU_EN);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: '中文' }).click();
+    await expect.poll(() => menuLabels(page)).toEqual(ADMIN_MENU);
   });
 
   await test.step('add a manager and two salespeople under them', async () => {
@@ -153,7 +200,7 @@ test('platform journey: company, org tree, employees, custom role, menus and dat
 
   await test.step('a salesperson sees only the permitted menu', async () => {
     await login(page, sales[0]!.email, PASSWORD);
-    expect(await menuLabels(page)).toEqual(['工作台', '员工']);
+    expect(await menuLabels(page)).toEqual(SALES_MENU);
     await shot(page, 'desktop-06-workbench-sales');
     await page.goto('/roles');
     await expect(page.getByTestId('page-403')).toBeVisible();
@@ -162,7 +209,7 @@ test('platform journey: company, org tree, employees, custom role, menus and dat
     await page.setViewportSize(PHONE);
     await page.goto('/');
     await page.getByTestId('menu-toggle').click();
-    expect(await menuLabels(page)).toEqual(['工作台', '员工']);
+    expect(await menuLabels(page)).toEqual(SALES_MENU);
     await shot(page, 'phone-01-menu-sales');
     await page.keyboard.press('Escape');
     await logout(page);
@@ -201,6 +248,11 @@ test('platform journey: company, org tree, employees, custom role, menus and dat
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await expectNoHorizontalOverflow(page);
+      if (path === '/roles') {
+        // Phones get a compact role picker above the editor instead of the full list.
+        await expect(page.getByTestId('role-picker')).toBeVisible();
+        await expect(page.getByTestId('role-list')).toHaveCount(0);
+      }
       await shot(page, name);
     }
     // Logo upload (multipart with the CSRF header) shows up in the header brand.

@@ -4,6 +4,8 @@ import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, T
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ChangePasswordModal, logout, ME_KEY, useCan, useMe } from '../features/auth/index.ts';
+import { GlobalSearch } from '../features/header/GlobalSearch.tsx';
+import { ReminderBell } from '../features/header/ReminderBell.tsx';
 import { useT } from '../ui/i18n.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { useIsPhone } from '../ui/use-is-phone.ts';
@@ -168,8 +170,11 @@ export function AppLayout() {
                 <CompanyBrand />
               </>
             )}
+            {!isPhone && <GlobalSearch />}
           </Flex>
           <Flex align="center" gap={4} style={{ flex: 'none' }}>
+            {isPhone && <GlobalSearch />}
+            <ReminderBell />
             <LanguageSwitch compact={isPhone} />
             <UserMenu onChangePassword={() => setPasswordOpen(true)} />
           </Flex>

@@ -1,5 +1,8 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  ContactsOutlined,
+  GlobalOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -19,6 +22,13 @@ export interface MenuEntry {
 /** The navigation, and the grants each page needs: the menu and the route guards read the same list. */
 export const menuEntries: MenuEntry[] = [
   { path: '/', labelKey: 'menu.workbench', icon: <HomeOutlined />, anyOf: null },
+  { path: '/customers', labelKey: 'menu.customers', icon: <ContactsOutlined />, anyOf: ['customers.view'] },
+  {
+    path: '/pools',
+    labelKey: 'menu.pools',
+    icon: <GlobalOutlined />,
+    anyOf: ['pools.view', 'pools.manage'],
+  },
   {
     path: '/org',
     labelKey: 'menu.org',
@@ -41,4 +51,5 @@ export const menuEntries: MenuEntry[] = [
     anyOf: ['settings.view', 'settings.manage'],
     group: 'admin',
   },
+  { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, anyOf: ['audit.view'], group: 'admin' },
 ];

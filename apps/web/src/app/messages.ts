@@ -2,6 +2,9 @@ import { defineMessages } from '../ui/i18n.tsx';
 
 defineMessages({
   'menu.workbench': { 'zh-CN': '工作台', en: 'Workbench' },
+  'menu.customers': { 'zh-CN': '客户', en: 'Customers' },
+  'menu.pools': { 'zh-CN': '公海', en: 'Public pools' },
+  'menu.audit': { 'zh-CN': '操作日志', en: 'Audit trail' },
   'menu.org': { 'zh-CN': '组织架构', en: 'Organisation' },
   'menu.employees': { 'zh-CN': '员工', en: 'Employees' },
   'menu.roles': { 'zh-CN': '角色权限', en: 'Roles' },

@@ -1,17 +1,23 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
 import { LoginPage, RegisterPage } from '../features/auth/index.ts';
-import { WorkbenchPage } from '../features/workbench/index.ts';
-import { AppLayout } from './AppLayout.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { RedirectIfSignedIn, RequireAuth, RequireGrant } from './guards.tsx';
 import { menuEntries } from './menu.tsx';
 import { ForbiddenPage, NotFoundPage } from './StatusPages.tsx';
 
-// Admin pages load on first visit, so the login page and the workbench stay light.
+// Everything behind the login loads on first visit, so the login page stays light.
+const AppLayout = lazy(() => import('./AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
+const WorkbenchPage = lazy(() => import('../features/workbench/index.ts').then((m) => ({ default: m.WorkbenchPage })));
 const OrgPage = lazy(() => import('../features/org/index.ts').then((m) => ({ default: m.OrgPage })));
 const EmployeesPage = lazy(() => import('../features/employees/index.ts').then((m) => ({ default: m.EmployeesPage })));
 const RolesPage = lazy(() => import('../features/roles/index.ts').then((m) => ({ default: m.RolesPage })));
+const AuditPage = lazy(() => import('../features/audit/index.ts').then((m) => ({ default: m.AuditPage })));
+const CustomersPage = lazy(() => import('../features/customers/index.ts').then((m) => ({ default: m.CustomersPage })));
+const CustomerDetailPage = lazy(() =>
+  import('../features/customers/index.ts').then((m) => ({ default: m.CustomerDetailPage })),
+);
+const PoolsPage = lazy(() => import('../features/pools/index.ts').then((m) => ({ default: m.PoolsPage })));
 const SettingsPage = lazy(() => import('../features/settings/index.ts').then((m) => ({ default: m.SettingsPage })));
 
 const grantOf = (path: string) => menuEntries.find((e) => e.path === path)?.anyOf ?? null;
@@ -55,6 +61,10 @@ export const router = createBrowserRouter([
           { path: 'employees', element: guarded('/employees', <EmployeesPage />) },
           { path: 'roles', element: guarded('/roles', <RolesPage />) },
           { path: 'settings', element: guarded('/settings', <SettingsPage />) },
+          { path: 'audit', element: guarded('/audit', <AuditPage />) },
+          { path: 'customers', element: guarded('/customers', <CustomersPage />) },
+          { path: 'customers/:id', element: guarded('/customers', <CustomerDetailPage />) },
+          { path: 'pools', element: guarded('/pools', <PoolsPage />) },
           { path: '403', element: <ForbiddenPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -29,7 +29,7 @@ interface Props {
   formatValue?: (field: string, value: unknown) => ReactNode | undefined;
 }
 
-function defaultFormat(value: unknown, t: TFunction): ReactNode {
+export function formatHistoryValue(value: unknown, t: TFunction): ReactNode {
   if (value === null || value === undefined || value === '')
     return <Typography.Text type="secondary">{t('common.empty_value')}</Typography.Text>;
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
@@ -55,7 +55,7 @@ export function RecordHistory({ path, fieldLabels = {}, formatValue }: Props) {
   const entries = query.data.pages.flatMap((p) => p.items);
   if (!entries.length) return <Empty description={t('history.empty')} />;
 
-  const show = (field: string, value: unknown) => formatValue?.(field, value) ?? defaultFormat(value, t);
+  const show = (field: string, value: unknown) => formatValue?.(field, value) ?? formatHistoryValue(value, t);
   const actionLabel = (action: string) => {
     const key = `history.action.${action}`;
     const label = t(key);

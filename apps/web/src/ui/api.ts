@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** The whole error object the server sent, for codes that carry more (e.g. duplicates). */
+    readonly data: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -47,7 +49,13 @@ function toApiError(status: number, payload: unknown): ApiError {
   const error = (payload as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)
     ?.error;
   const fallback = getLang() === 'en' ? `Request failed (${status})` : `请求失败（${status}）`;
-  return new ApiError(status, error?.code ?? `http.${status}`, error?.message ?? fallback, error?.fields ?? {});
+  return new ApiError(
+    status,
+    error?.code ?? `http.${status}`,
+    error?.message ?? fallback,
+    error?.fields ?? {},
+    (error ?? {}) as Record<string, unknown>,
+  );
 }
 
 async function parse(res: Response): Promise<unknown> {

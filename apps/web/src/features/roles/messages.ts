@@ -34,6 +34,7 @@ defineMessages({
     'zh-CN': '确定删除角色“{name}”吗？仍有成员的角色不能删除。',
     en: 'Delete role "{name}"? Roles that still have members cannot be deleted.',
   },
+  'roles.pick': { 'zh-CN': '选择角色', en: 'Pick a role' },
   'roles.select_all': { 'zh-CN': '全选', en: 'All' },
   'roles.new_name': { 'zh-CN': '新角色', en: 'New role' },
   'roles.select_hint': { 'zh-CN': '选择左侧的角色查看或编辑', en: 'Select a role to view or edit it' },

@@ -1,0 +1,2 @@
+export { CustomerDetailPage } from './CustomerDetailPage.tsx';
+export { CustomersPage } from './CustomersPage.tsx';
