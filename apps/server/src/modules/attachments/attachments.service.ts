@@ -21,13 +21,6 @@ export const attachment = z.object({
 });
 export type Attachment = z.infer<typeof attachment>;
 
-/** Run fn once the response went out successfully, i.e. after the request's transaction committed. */
-function afterSuccess(ctx: RequestContext, fn: () => Promise<void>): void {
-  ctx.reply.raw.once('finish', () => {
-    if (ctx.reply.statusCode < 400) fn().catch((err) => ctx.req.log.warn({ err }, 'file clean-up failed'));
-  });
-}
-
 /** The actor's access to the record; 404 for an unknown type or a record they cannot see. */
 async function recordAccess(ctx: RequestContext, recordType: string, recordId: string): Promise<RecordAccess> {
   const def = attachable(recordType);
@@ -147,7 +140,7 @@ export async function deleteAttachment(ctx: RequestContext, id: string): Promise
   const { row, storageKey, access } = await findAttachment(ctx, id);
   if (access !== 'write') throw forbidden();
   await ctx.tx.delete(attachments).where(and(eq(attachments.tenantId, ctx.actor.tenantId), eq(attachments.id, id)));
-  afterSuccess(ctx, () => removeTenantFile(ctx.services.config, ctx.actor.tenantId, storageKey));
+  ctx.afterCommit(() => removeTenantFile(ctx.services.config, ctx.actor.tenantId, storageKey));
   const before = { recordType: row.recordType, recordId: row.recordId, fileName: row.fileName, size: row.size };
   ctx.audit.record({ action: 'delete', objectType: 'attachment', recordId: id, before });
 }
@@ -169,7 +162,7 @@ export async function removeAttachmentsOf(ctx: RequestContext, recordType: strin
     )
     .returning({ storageKey: attachments.storageKey });
   if (!removed.length) return;
-  afterSuccess(ctx, async () => {
+  ctx.afterCommit(async () => {
     for (const r of removed) await removeTenantFile(ctx.services.config, ctx.actor.tenantId, r.storageKey);
   });
 }

@@ -56,7 +56,7 @@ export async function massEmail(ctx: RequestContext, input: MassRecipients & { s
     recordId: r.id,
   }));
   await queueMail(ctx.tx, ctx.actor.tenantId, ctx.actor.userId, messages, batchId);
-  afterCommit(ctx, () => sendMailBatch(ctx.services, ctx.actor.tenantId, batchId));
+  ctx.afterCommit(() => sendMailBatch(ctx.services, ctx.actor.tenantId, batchId));
   record(ctx, 'mass_email', batchId, { subject: input.subject, recipients: withAddress.length });
   return { id: batchId, channel: 'email' as const, recipients: withAddress.length, skipped };
 }
@@ -66,20 +66,13 @@ export async function massSms(ctx: RequestContext, input: MassRecipients & { bod
   const batchId = newId();
   const messages = withAddress.map((r) => ({ to: r.address, body: input.body, recordType: 'contact', recordId: r.id }));
   await queueSms(ctx.tx, ctx.actor.tenantId, ctx.actor.userId, messages, batchId);
-  afterCommit(ctx, () => sendSmsBatch(ctx.services, ctx.actor.tenantId, batchId));
+  ctx.afterCommit(() => sendSmsBatch(ctx.services, ctx.actor.tenantId, batchId));
   record(ctx, 'mass_sms', batchId, { recipients: withAddress.length });
   return { id: batchId, channel: 'sms' as const, recipients: withAddress.length, skipped };
 }
 
 function record(ctx: RequestContext, action: string, batchId: string, after: Record<string, unknown>) {
   ctx.audit.record({ action, objectType: 'contact', recordId: batchId, after });
-}
-
-/** The job is handed the batch only once its rows are committed (the response went out successfully). */
-function afterCommit(ctx: RequestContext, fn: () => Promise<void>): void {
-  ctx.reply.raw.once('finish', () => {
-    if (ctx.reply.statusCode < 400) fn().catch((err) => ctx.req.log.error({ err }, 'cannot queue delivery job'));
-  });
 }
 
 /** Progress of one of the caller's own mass mailings (e-mail or SMS), with every recipient's status. */

@@ -9,13 +9,6 @@ import { logoUrl, tenantRow } from './settings.service.ts';
 
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
-/** Run fn once the response went out successfully, i.e. after the request's transaction committed. */
-function afterSuccess(ctx: RequestContext, fn: () => Promise<void>): void {
-  ctx.reply.raw.once('finish', () => {
-    if (ctx.reply.statusCode < 400) fn().catch((err) => ctx.req.log.warn({ err }, 'file clean-up failed'));
-  });
-}
-
 async function readUpload(ctx: RequestContext): Promise<{ data: Buffer; type: ImageType }> {
   if (!ctx.req.isMultipart()) throw invalidField('file', 'field.required');
   const part = await ctx.req.file({ limits: { fileSize: MAX_LOGO_BYTES, files: 1 } });
@@ -48,7 +41,7 @@ export async function uploadLogo(ctx: RequestContext): Promise<{ logoUrl: string
   await tx.update(tenants).set({ logoFile: name, updatedAt: new Date() }).where(eq(tenants.id, actor.tenantId));
   if (before.logoFile) {
     const old = before.logoFile;
-    afterSuccess(ctx, () => removeTenantFile(services.config, actor.tenantId, old));
+    ctx.afterCommit(() => removeTenantFile(services.config, actor.tenantId, old));
   }
   ctx.audit.record({
     action: 'logo_upload',
@@ -66,7 +59,7 @@ export async function deleteLogo(ctx: RequestContext): Promise<{ logoUrl: null }
   if (before.logoFile) {
     const old = before.logoFile;
     await tx.update(tenants).set({ logoFile: null, updatedAt: new Date() }).where(eq(tenants.id, actor.tenantId));
-    afterSuccess(ctx, () => removeTenantFile(services.config, actor.tenantId, old));
+    ctx.afterCommit(() => removeTenantFile(services.config, actor.tenantId, old));
     ctx.audit.record({
       action: 'logo_delete',
       objectType: 'settings',

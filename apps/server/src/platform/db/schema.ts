@@ -6,6 +6,7 @@ export * from '../../modules/customers/customers.table.ts';
 export * from '../../modules/customfields/customfields.table.ts';
 export * from '../../modules/employees/employees.table.ts';
 export * from '../../modules/followups/followups.table.ts';
+export * from '../../modules/imports/imports.table.ts';
 export * from '../../modules/org/org.table.ts';
 export * from '../../modules/pools/pools.table.ts';
 export * from '../../modules/roles/roles.table.ts';

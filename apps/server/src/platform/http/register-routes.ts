@@ -50,7 +50,9 @@ export function registerRoutes(app: FastifyInstance, services: Services, routes:
         }
         const credentials = readToken(req);
         if (!credentials) throw new AppError(401, 'common.unauthenticated');
-        return db.transaction(async (tx) => {
+        const committed: Array<() => Promise<void>> = [];
+        const afterCommit = (fn: () => Promise<void>) => void committed.push(fn);
+        const result = await db.transaction(async (tx) => {
           const session = await loadActor(tx, credentials.token, credentials.via, locale);
           if (!session) throw new AppError(401, 'common.unauthenticated');
           const { actor } = session;
@@ -66,7 +68,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, routes:
           );
           const audit = new AuditWriter(actor.tenantId, actor.userId, `${route.method} ${route.url}`);
           const result = await (route as PrivateRoute<unknown, unknown, unknown, z.ZodType>).handler(
-            { actor, tx, locale, audit, services, req, reply },
+            { actor, tx, locale, audit, services, req, reply, afterCommit },
             input as never,
           );
           if (isWrite(route.method) && route.audit) {
@@ -78,6 +80,9 @@ export function registerRoutes(app: FastifyInstance, services: Services, routes:
           }
           return result;
         });
+        // The data is committed: side effects may run now. They cannot undo the request, so a failure is logged.
+        for (const fn of committed) await fn().catch((err) => req.log.error({ err }, 'after-commit step failed'));
+        return result;
       },
     });
   }

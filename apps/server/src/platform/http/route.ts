@@ -23,6 +23,11 @@ export interface RequestContext {
   services: Services;
   req: FastifyRequest;
   reply: FastifyReply;
+  /**
+   * Run fn once the request's transaction has committed, before the response is sent: file clean-up,
+   * handing queued work to the job runner. Never runs when the request fails.
+   */
+  afterCommit(fn: () => Promise<void>): void;
 }
 
 /** Public routes have no actor and no tenant transaction; they use services.database explicitly. */
