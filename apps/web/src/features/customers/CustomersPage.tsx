@@ -60,7 +60,7 @@ function CustomerCard({ c }: { c: Customer }) {
   const t = useT();
   return (
     <Card size="small" data-testid="customer-row">
-      <Flex justify="space-between" gap={8}>
+      <Flex justify="space-between" align="flex-start" gap={8}>
         <div style={{ minWidth: 0 }}>
           <Link to={`/customers/${c.id}`} style={{ fontWeight: 600 }} data-testid="customer-link">
             {c.name}
