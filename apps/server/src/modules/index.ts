@@ -15,6 +15,7 @@ import { customerRoutes } from './customers/index.ts';
 import { customFieldRoutes } from './customfields/index.ts';
 import { employeeRoutes } from './employees/index.ts';
 import { followUpRoutes } from './followups/index.ts';
+import { importRoutes, registerImportJobs } from './imports/index.ts';
 import { orgRoutes } from './org/index.ts';
 import { poolRoutes, registerPoolJobs } from './pools/index.ts';
 import { reminderRoutes } from './reminders/index.ts';
@@ -40,7 +41,13 @@ export const allRoutes: RouteDef[] = [
   ...followUpRoutes,
   ...attachmentRoutes,
   ...reminderRoutes,
+  ...importRoutes,
 ];
 
 /** Job workers and schedules of every module; boot() registers them before the job runner starts. */
-export const moduleJobs: Array<(services: Services) => void> = [registerMailJobs, registerSmsJobs, registerPoolJobs];
+export const moduleJobs: Array<(services: Services) => void> = [
+  registerMailJobs,
+  registerSmsJobs,
+  registerPoolJobs,
+  registerImportJobs,
+];

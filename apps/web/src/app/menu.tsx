@@ -4,11 +4,13 @@ import {
   ContactsOutlined,
   GlobalOutlined,
   HomeOutlined,
+  ImportOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import '../features/imports/messages.ts';
 
 export interface MenuEntry {
   path: string;
@@ -23,6 +25,7 @@ export interface MenuEntry {
 export const menuEntries: MenuEntry[] = [
   { path: '/', labelKey: 'menu.workbench', icon: <HomeOutlined />, anyOf: null },
   { path: '/customers', labelKey: 'menu.customers', icon: <ContactsOutlined />, anyOf: ['customers.view'] },
+  { path: '/customers/import', labelKey: 'imports.menu', icon: <ImportOutlined />, anyOf: ['customers.import'] },
   {
     path: '/pools',
     labelKey: 'menu.pools',

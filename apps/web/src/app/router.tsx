@@ -17,6 +17,9 @@ const CustomersPage = lazy(() => import('../features/customers/index.ts').then((
 const CustomerDetailPage = lazy(() =>
   import('../features/customers/index.ts').then((m) => ({ default: m.CustomerDetailPage })),
 );
+const ImportWizardPage = lazy(() =>
+  import('../features/imports/index.ts').then((m) => ({ default: m.ImportWizardPage })),
+);
 const PoolsPage = lazy(() => import('../features/pools/index.ts').then((m) => ({ default: m.PoolsPage })));
 const SettingsPage = lazy(() => import('../features/settings/index.ts').then((m) => ({ default: m.SettingsPage })));
 
@@ -63,6 +66,7 @@ export const router = createBrowserRouter([
           { path: 'settings', element: guarded('/settings', <SettingsPage />) },
           { path: 'audit', element: guarded('/audit', <AuditPage />) },
           { path: 'customers', element: guarded('/customers', <CustomersPage />) },
+          { path: 'customers/import', element: guarded('/customers/import', <ImportWizardPage />) },
           { path: 'customers/:id', element: guarded('/customers', <CustomerDetailPage />) },
           { path: 'pools', element: guarded('/pools', <PoolsPage />) },
           { path: '403', element: <ForbiddenPage /> },

@@ -1,0 +1,2 @@
+export { CustomerExportButton } from './ExportButton.tsx';
+export { ImportWizardPage } from './ImportWizardPage.tsx';
