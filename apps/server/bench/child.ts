@@ -1,6 +1,14 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
+import type { CustomerSeedResult } from './customers-seed.ts';
 import type { SeededTenant } from './seed.ts';
+
+export interface CapturedStatement {
+  text: string;
+  values: unknown[];
+  /** Which pooled connection ran it. */
+  connection?: number;
+}
 
 export interface BenchServer {
   engine: 'pglite' | 'postgres';
@@ -8,6 +16,11 @@ export interface BenchServer {
   bootMs: number;
   seedMs: number;
   tenants: SeededTenant[];
+  /** When BENCH_CUSTOMERS was set: how the customers were seeded. */
+  customerSeed: CustomerSeedResult | null;
+  /** PostgreSQL: record the statements the server runs until stopCapture() returns them. */
+  startCapture(): Promise<void>;
+  stopCapture(): Promise<CapturedStatement[]>;
   /** Start a new peak-memory window. */
   mark(): Promise<void>;
   /** Peak RSS (bytes) of the server process since the last mark, sampled every 100 ms. */
@@ -31,7 +44,12 @@ function reply<T>(child: ChildProcess, type: string, timeoutMs = 10_000): Promis
 /** Fork bench/server.ts (boot + seed + listen on 127.0.0.1) and wait until it is ready. */
 export async function startBenchServer(env: Record<string, string | undefined>): Promise<BenchServer> {
   const child = fork(path.join(import.meta.dirname, 'server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=DIR: write a V8 CPU profile of the server process there (open in Chrome DevTools).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -39,11 +57,14 @@ export async function startBenchServer(env: Record<string, string | undefined>):
     child.once('exit', (code) => reject(new Error(`bench server exited early with code ${code}`))),
   );
   const ready = await Promise.race([
-    reply<{ port: number; engine: BenchServer['engine']; bootMs: number; seedMs: number; tenants: SeededTenant[] }>(
-      child,
-      'ready',
-      120_000,
-    ),
+    reply<{
+      port: number;
+      engine: BenchServer['engine'];
+      bootMs: number;
+      seedMs: number;
+      tenants: SeededTenant[];
+      customerSeed: CustomerSeedResult | null;
+    }>(child, 'ready', Number(env.BENCH_READY_TIMEOUT_MS ?? 120_000)),
     exited,
   ]);
   exited.catch(() => {});
@@ -53,6 +74,15 @@ export async function startBenchServer(env: Record<string, string | undefined>):
     bootMs: ready.bootMs,
     seedMs: ready.seedMs,
     tenants: ready.tenants,
+    customerSeed: ready.customerSeed,
+    async startCapture() {
+      child.send({ type: 'capture', on: true });
+      await reply(child, 'captured');
+    },
+    async stopCapture() {
+      child.send({ type: 'capture', on: false });
+      return (await reply<{ statements: CapturedStatement[] }>(child, 'captured')).statements;
+    },
     async mark() {
       child.send({ type: 'mark' });
       await reply(child, 'marked');

@@ -13,6 +13,8 @@ export interface LoadResult {
   requests: number;
   errors: number;
   non2xx: number;
+  /** Responses per HTTP status. */
+  statusCodes?: Record<string, number>;
 }
 
 /** Log every tenant's sales manager in once; the authenticated scenarios rotate over these tokens. */
@@ -53,11 +55,12 @@ export async function runScenario(
     const i = next++;
     const headers: Record<string, string> = { ...req.headers, 'accept-language': 'zh-CN' };
     if (scenario.auth) headers.authorization = `Bearer ${tokens[i % tokens.length]}`;
+    const rotated = scenario.paths?.length && !note ? { path: scenario.paths[i % scenario.paths.length] } : {};
     if (scenario.body) {
       headers['content-type'] = 'application/json';
-      return { ...req, headers, body: JSON.stringify(scenario.body(tenants[i % tenants.length]!)) };
+      return { ...req, ...rotated, headers, body: JSON.stringify(scenario.body(tenants[i % tenants.length]!, i)) };
     }
-    return { ...req, headers };
+    return { ...req, ...rotated, headers };
   };
   const result = await autocannon({
     url: baseUrl,
@@ -76,5 +79,6 @@ export async function runScenario(
     requests: result.requests.total ?? 0,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])),
   };
 }

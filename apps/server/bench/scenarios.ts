@@ -11,8 +11,10 @@ export interface Scenario {
   path: string;
   /** Send `Authorization: Bearer <token>` (rotating over the managers' sessions). */
   auth: boolean;
-  /** A request body per request (rotating over the tenants). */
-  body?: (tenant: SeededTenant) => unknown;
+  /** A request body per request (rotating over the tenants); `n` counts requests, for unique values. */
+  body?: (tenant: SeededTenant, n: number) => unknown;
+  /** Rotate over these paths instead of `path` (e.g. several search texts). */
+  paths?: string[];
   durationSec: number;
   connections: number;
   /** If `path` does not answer 200 yet (a module not built), measure this path instead and say so. */

@@ -17,6 +17,9 @@ export interface SeededTenant {
   managerLogin: string;
   /** How many employees the manager may see: themself and everyone below them. */
   managerVisible: number;
+  managerId: string;
+  /** Who owns customers in the customer benchmarks: salespeople first, then team leads, then the manager. */
+  owners: Array<{ id: string; departmentId: string }>;
 }
 
 /**
@@ -24,7 +27,14 @@ export interface SeededTenant {
  * 全公司 → 销售部 → 销售一组..三组, 客服部, 财务部. Supervisor chain: boss → sales manager → team leads →
  * salespeople; service and finance staff report to the boss. One password hash is reused for speed.
  */
-async function seedTenant(db: Db, runId: string, n: number, employees: number, passwordHash: string) {
+async function seedTenant(
+  db: Db,
+  runId: string,
+  n: number,
+  employees: number,
+  passwordHash: string,
+  salespeople?: number,
+) {
   return inSystem(db, async (tx) => {
     const adminEmail = `admin.${runId}.${n}@bench.huike.local`;
     const { tenantId, rootDepartmentId, roleIds } = await createTenant(
@@ -61,7 +71,7 @@ async function seedTenant(db: Db, runId: string, n: number, employees: number, p
     const leads = teams.map((t, i) => person(`组长${i + 1}`, t.id, manager.id, 'sales', '销售组长'));
     // Everyone else (the admin already exists): mostly salespeople under the team leads.
     const rest = employees - 1 - rows.length;
-    const salesCount = Math.max(0, Math.round(rest * 0.7));
+    const salesCount = salespeople ?? Math.max(0, Math.round(rest * 0.7));
     for (let i = 0; i < salesCount; i++) {
       const lead = leads[i % leads.length]!;
       person(`销售${i + 1}`, lead.departmentId, lead.id, 'sales', '销售代表');
@@ -86,14 +96,21 @@ async function seedTenant(db: Db, runId: string, n: number, employees: number, p
     }
     await bumpOrgVersion(tx, tenantId);
     const managerVisible = 1 + leads.length + salesCount;
-    return { tenantId, managerLogin: manager.email!, managerVisible };
+    const salesRows = rows.filter((r) => r.positionTitle === '销售代表');
+    const owners = [...salesRows, ...leads, manager].map((r) => ({ id: r.id!, departmentId: r.departmentId! }));
+    return { tenantId, managerLogin: manager.email!, managerVisible, managerId: manager.id!, owners };
   });
 }
 
-export async function seedTenants(db: Db, opts: { tenants: number; employees: number }): Promise<SeededTenant[]> {
+/** `salespeople` fixes the number of salespeople per company (else 70% of the rest). */
+export async function seedTenants(
+  db: Db,
+  opts: { tenants: number; employees: number; salespeople?: number },
+): Promise<SeededTenant[]> {
   const runId = Date.now().toString(36);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const out: SeededTenant[] = [];
-  for (let n = 0; n < opts.tenants; n++) out.push(await seedTenant(db, runId, n, opts.employees, passwordHash));
+  for (let n = 0; n < opts.tenants; n++)
+    out.push(await seedTenant(db, runId, n, opts.employees, passwordHash, opts.salespeople));
   return out;
 }

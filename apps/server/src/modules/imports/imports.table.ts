@@ -1,5 +1,6 @@
 import {
   foreignKey,
+  index,
   integer,
   jsonb,
   type PgTableExtraConfigValue,
@@ -54,6 +55,7 @@ export const importJobs = pgTable(
   (t): PgTableExtraConfigValue[] => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [users.tenantId, users.id] }),
+    index('import_jobs_created_by_idx').on(t.tenantId, t.createdBy, t.createdAt),
     tenantIsolation('import_jobs'),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "import_jobs_created_by_idx" ON "import_jobs" USING btree ("tenant_id","created_by","created_at");
