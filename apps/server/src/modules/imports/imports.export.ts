@@ -10,32 +10,15 @@ import { contentDisposition } from '../attachments/file-types.ts';
 import { listCustomers } from '../customers/customers.list.ts';
 import { type Customer, customerListQuery } from '../customers/customers.schemas.ts';
 import { type CustomField, listCustomFields } from '../customfields/index.ts';
-import { FIELD_LABELS, type StandardField } from './imports.fields.ts';
+import { FIELD_LABELS, STANDARD_FIELDS, type StandardField } from './imports.fields.ts';
 import { XLSX_TYPE } from './imports.service.ts';
 
 export const exportQuery = customerListQuery.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
 export type ExportQuery = z.output<typeof exportQuery>;
 
 const PAGE = 1000;
-const EXPORTED: StandardField[] = [
-  'name',
-  'shortName',
-  'kind',
-  'creditCode',
-  'industry',
-  'level',
-  'source',
-  'status',
-  'tags',
-  'phone',
-  'email',
-  'website',
-  'province',
-  'city',
-  'district',
-  'street',
-  'owner',
-];
+/** Every standard column, in the order of the import template, so an export re-imports as it is. */
+const EXPORTED: readonly StandardField[] = STANDARD_FIELDS;
 
 function columns(locale: RequestContext['locale'], fields: CustomField[]) {
   const kind = (c: Customer) =>

@@ -14,7 +14,7 @@ import { customers } from '../customers/customers.table.ts';
 import { type CustomField, mergeCustomValues, validateCustomValues } from '../customfields/index.ts';
 import { users } from '../employees/employees.table.ts';
 import { lockPool } from '../pools/pools.queries.ts';
-import { FIELD_LABELS } from './imports.fields.ts';
+import { FIELD_LABELS, STANDARD_FIELDS, type StandardField } from './imports.fields.ts';
 import { resolveOwners } from './imports.owners.ts';
 import { fieldLabel, joinReasons, type PreparedRow } from './imports.rows.ts';
 import type { ImportOptions } from './imports.schemas.ts';
@@ -52,24 +52,7 @@ type Row = typeof customers.$inferSelect;
 type Owner = { id: string; departmentId: string } | null;
 
 /** Fields an update may overwrite (when the row has a value for them); the owner never changes on import. */
-const UPDATABLE = [
-  'name',
-  'shortName',
-  'kind',
-  'creditCode',
-  'industry',
-  'level',
-  'source',
-  'status',
-  'tags',
-  'phone',
-  'email',
-  'website',
-  'province',
-  'city',
-  'district',
-  'street',
-] as const;
+const UPDATABLE = STANDARD_FIELDS.filter((f): f is Exclude<StandardField, 'owner'> => f !== 'owner');
 
 export async function writeBatch(
   tx: Tx,
