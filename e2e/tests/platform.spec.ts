@@ -30,10 +30,11 @@ const sales = [
   { name: '赵销售', email: `zhao-${run}@e2e.test`, mobile: mobileOf(3) },
 ];
 const ROLE = '销售主管（下属）';
-const ADMIN_MENU = ['工作台', '客户', '公海', '组织架构', '员工', '角色权限', '系统设置', '操作日志'];
+const ADMIN_MENU = ['工作台', '客户', '导入客户', '公海', '组织架构', '员工', '角色权限', '系统设置', '操作日志'];
 const ADMIN_MENU_EN = [
   'Workbench',
   'Customers',
+  'Import customers',
   'Public pools',
   'Organisation',
   'Employees',

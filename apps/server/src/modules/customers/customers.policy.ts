@@ -33,7 +33,18 @@ export interface CustomerAccessRules {
  * scope on "customers", the tenant's default sharing, shares to the actor or their departments), fetched
  * once per request so a list page can use them on several aliases without further round trips.
  */
-export async function customerAccessRules(tx: Tx, actor: Actor): Promise<CustomerAccessRules> {
+export function customerAccessRules(tx: Tx, actor: Actor): Promise<CustomerAccessRules> {
+  // Once per request transaction: a create, for one, needs them for its duplicate check and its answer.
+  let rules = perTransaction.get(tx);
+  if (!rules) {
+    rules = buildAccessRules(tx, actor);
+    perTransaction.set(tx, rules);
+  }
+  return rules;
+}
+const perTransaction = new WeakMap<Tx, Promise<CustomerAccessRules>>();
+
+async function buildAccessRules(tx: Tx, actor: Actor): Promise<CustomerAccessRules> {
   const visible = await visibleOwnersIn(tx, actor, 'customers');
   const access = visible === 'all' ? 'private' : await defaultAccessFor(tx, actor.tenantId, CUSTOMER);
   const org = await loadOrgSnapshot(tx, actor.tenantId, actor.orgVersion);

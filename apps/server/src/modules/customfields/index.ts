@@ -12,8 +12,13 @@ export {
   customObjectTypes,
 } from './customfields.table.ts';
 export {
+  activeUserIds,
+  type CustomCheck,
   type CustomValues,
+  checkCustomValues,
+  checkUserFields,
   mergeCustomValues,
+  userFieldIds,
   validateCustomValues,
   visibleCustomValues,
 } from './customfields.values.ts';

@@ -5,13 +5,20 @@ import type { Actor } from '../../platform/access/actor.ts';
 import type { AuditWriter } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/db/ids.ts';
-import { AppError } from '../../platform/errors/errors.ts';
 import { translate } from '../../platform/i18n/i18n.ts';
 import { type BatchKeys, type BatchMatch, customerKeys, findDuplicatesBatch } from '../customers/customers.dedupe.ts';
 import type { CustomerAccessRules } from '../customers/customers.policy.ts';
 import { audited } from '../customers/customers.service.ts';
 import { customers } from '../customers/customers.table.ts';
-import { type CustomField, mergeCustomValues, validateCustomValues } from '../customfields/index.ts';
+import {
+  activeUserIds,
+  type CustomCheck,
+  type CustomField,
+  checkCustomValues,
+  checkUserFields,
+  mergeCustomValues,
+  userFieldIds,
+} from '../customfields/index.ts';
 import { users } from '../employees/employees.table.ts';
 import { lockPool } from '../pools/pools.queries.ts';
 import { FIELD_LABELS, STANDARD_FIELDS, type StandardField } from './imports.fields.ts';
@@ -90,11 +97,30 @@ export async function writeBatch(
 
   const { creates, updates } = await classify(tx, env, valid, reject, t);
 
-  // Custom values, checked by the custom-fields module (partial for updates: existing values stay).
-  const required = [...env.customFields.values()].filter((f) => f.required);
-  const customOf = async (r: PreparedRow, partial: boolean): Promise<Record<string, unknown> | null> => {
-    const values = r.input!.custom;
-    if (!Object.keys(values).length) {
+  // Custom values, checked by the custom-fields module (partial for updates: existing values stay), all rows
+  // at once: synchronously, with one query for the users that user fields name.
+  const fields = [...env.customFields.values()];
+  const required = fields.filter((f) => f.required);
+  const checks = new Map<PreparedRow, CustomCheck>();
+  if (env.hasCustomColumns || required.length) {
+    const userIds: string[] = [];
+    const check = (r: PreparedRow, partial: boolean) => {
+      const values = r.input!.custom;
+      if (!Object.keys(values).length) return;
+      const c = checkCustomValues(fields, values, { partial });
+      checks.set(r, c);
+      userIds.push(...userFieldIds(fields, c));
+    };
+    for (const r of creates) check(r, false);
+    for (const u of updates) check(u.row, true);
+    if (userIds.length) {
+      const active = await activeUserIds(tx, tenantId, userIds);
+      for (const c of checks.values()) checkUserFields(fields, c, active);
+    }
+  }
+  const customOf = (r: PreparedRow, partial: boolean): Record<string, unknown> | null => {
+    const c = checks.get(r);
+    if (!c) {
       if (!partial && required.length) {
         const reason = required.map((f) => `${f.label}: ${t('field.required')}`);
         reject(r, 'failed', joinReasons(reason, actor.locale));
@@ -102,23 +128,18 @@ export async function writeBatch(
       }
       return {};
     }
-    try {
-      return await validateCustomValues(tx, tenantId, 'customer', values, { partial });
-    } catch (err) {
-      if (!(err instanceof AppError) || !err.fields) throw err;
-      const reasons = Object.entries(err.fields).map(
-        ([k, f]) => `${fieldLabel(k, actor.locale, env.customFields)}: ${t(f.key, f.params)}`,
-      );
-      reject(r, 'failed', joinReasons(reasons, actor.locale));
-      return null;
-    }
+    const problems = Object.entries(c.errors);
+    if (!problems.length) return c.values;
+    const reasons = problems.map(([k, f]) => `${fieldLabel(k, actor.locale, env.customFields)}: ${t(f.key, f.params)}`);
+    reject(r, 'failed', joinReasons(reasons, actor.locale));
+    return null;
   };
 
   // New customers: one multi-row INSERT.
   const now = new Date();
   const inserts: (typeof customers.$inferInsert)[] = [];
   for (const r of creates) {
-    const custom = await customOf(r, false);
+    const custom = customOf(r, false);
     if (!custom) continue;
     const { force: _f, ownerId: _o, parentId: _p, nextContactAt: _n, ...fields } = r.input!;
     const owner = owners.get(r) ?? null;
@@ -168,7 +189,7 @@ export async function writeBatch(
         reject(u.row, 'skipped', t('imports.not_writable', { name: u.match.name, owner: u.ownerName }));
         continue;
       }
-      const patch = await customOf(u.row, true);
+      const patch = customOf(u.row, true);
       if (!patch) continue;
       const before = l.customer;
       const changes: Partial<Row> = {};

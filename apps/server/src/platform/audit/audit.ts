@@ -25,19 +25,42 @@ function comparable(v: unknown): unknown {
   return v;
 }
 
+/** Equal as the trail stores them (JSON), without stringifying the common primitive cases. */
+function sameValue(from: unknown, to: unknown): boolean {
+  if (from === to) return true;
+  const primitive = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'boolean';
+  if (primitive(from) && primitive(to)) return false;
+  return JSON.stringify(from) === JSON.stringify(to);
+}
+
 /** The per-field differences between two versions of a record, secrets masked. */
 export function diffFields(
   before: Record<string, unknown> | null | undefined,
   after: Record<string, unknown> | null | undefined,
 ): FieldChange[] {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: FieldChange[] = [];
+  const push = (field: string, from: unknown, to: unknown) =>
+    changes.push(SECRET_FIELDS.has(field) ? { field, from: '***', to: '***' } : { field, from, to });
+  // A creation (or a deletion): every field against null, no key union needed.
+  if (!before || !after) {
+    const only = before ?? after;
+    if (!only) return changes;
+    for (const field of Object.keys(only)) {
+      if (IGNORED_FIELDS.has(field)) continue;
+      const v = comparable(only[field]);
+      if (sameValue(null, v)) continue;
+      if (before) push(field, v, null);
+      else push(field, null, v);
+    }
+    return changes;
+  }
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const field of keys) {
     if (IGNORED_FIELDS.has(field)) continue;
-    const from = comparable(before?.[field]);
-    const to = comparable(after?.[field]);
-    if (JSON.stringify(from) === JSON.stringify(to)) continue;
-    changes.push(SECRET_FIELDS.has(field) ? { field, from: '***', to: '***' } : { field, from, to });
+    const from = comparable(before[field]);
+    const to = comparable(after[field]);
+    if (sameValue(from, to)) continue;
+    push(field, from, to);
   }
   return changes;
 }
@@ -59,21 +82,25 @@ export class AuditWriter {
     return this.entries.length === 0;
   }
 
+  /**
+   * All entries in one INSERT … SELECT FROM jsonb_to_recordset: one parameter however many entries (an import
+   * batch writes thousands), which both engines parse far faster than a VALUES list of 9 parameters per entry.
+   */
   async flush(tx: Tx): Promise<void> {
     if (this.entries.length === 0) return;
-    await tx.insert(auditLog).values(
-      this.entries.map((e) => ({
-        tenantId: this.tenantId,
-        id: newId(),
-        actorId: this.actorId,
-        action: e.action,
-        objectType: e.objectType,
-        recordId: e.recordId ?? null,
-        changes: diffFields(e.before, e.after),
-        route: this.route,
-      })),
-    );
+    const rows = this.entries.map((e) => ({
+      id: newId(),
+      action: e.action,
+      object_type: e.objectType,
+      record_id: e.recordId ?? null,
+      changes: diffFields(e.before, e.after),
+    }));
     this.entries.length = 0;
+    await tx.execute(sql`INSERT INTO audit_log (tenant_id, id, actor_id, action, object_type, record_id, changes, route)
+      SELECT ${this.tenantId}::uuid, v.id, ${this.actorId}::uuid, v.action, v.object_type, v.record_id, v.changes,
+        ${this.route}::text
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS v(id uuid, action text, object_type text, record_id uuid, changes jsonb)`);
   }
 }
 
