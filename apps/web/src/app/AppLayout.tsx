@@ -97,6 +97,22 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
   );
 }
 
+type MenuEntry = { key?: unknown; children?: MenuEntry[] } | null;
+
+/** The menu entry for a path: the longest key the path starts with (/customers/import beats /customers). */
+function selectedMenuKey(items: MenuEntry[], pathname: string): string {
+  const keys: string[] = [];
+  const walk = (list: MenuEntry[]) => {
+    for (const item of list) {
+      if (typeof item?.key === 'string') keys.push(item.key);
+      if (item?.children) walk(item.children);
+    }
+  };
+  walk(items);
+  const matches = keys.filter((k) => pathname === k || pathname.startsWith(`${k}/`));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? `/${pathname.split('/')[1] ?? ''}`;
+}
+
 /** The signed-in frame: permitted menu on the left (a drawer on phones), company and user in the header. */
 export function AppLayout() {
   const isPhone = useIsPhone();
@@ -107,7 +123,7 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
-  const selected = `/${location.pathname.split('/')[1] ?? ''}`;
+  const selected = selectedMenuKey((items ?? []) as MenuEntry[], location.pathname);
 
   const menu = (
     <Menu

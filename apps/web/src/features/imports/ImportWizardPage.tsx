@@ -157,14 +157,19 @@ export function ImportWizardPage() {
             scroll={{ x: true }}
             dataSource={upload.headers.map((header, i) => ({ header, sample: upload.sampleRows[0]?.[i] ?? '' }))}
             columns={[
-              { title: t('imports.column'), dataIndex: 'header' },
-              { title: t('imports.sample'), dataIndex: 'sample', ellipsis: true },
+              {
+                title: t('imports.column'),
+                dataIndex: 'header',
+                render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+              },
+              // Phones have no room for the sample value: the column and the field choice matter more.
+              { title: t('imports.sample'), dataIndex: 'sample', ellipsis: true, responsive: ['sm'] },
               {
                 title: t('imports.field'),
                 key: 'field',
                 render: (_, r) => (
                   <Select
-                    style={{ minWidth: 180 }}
+                    style={{ width: 160 }}
                     value={mapping[r.header] ?? ''}
                     onChange={(v) => setMapping({ ...mapping, [r.header]: v || null })}
                     options={[
