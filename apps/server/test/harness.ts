@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { boot, type Running } from '../src/boot.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
 import { SNAPSHOT } from './global-setup.ts';
@@ -44,8 +45,12 @@ export const PASSWORD = 'Passw0rd!x';
  * Start the app on PGlite (in memory, from the migrated snapshot) or, when TEST_DATABASE_URL is set,
  * on that PostgreSQL server. Both run the same migrations and the same code.
  */
-export async function startTestApp(): Promise<TestApp> {
-  const url = process.env.TEST_DATABASE_URL;
+export async function startTestApp(opts: { ownDatabase?: boolean } = {}): Promise<TestApp> {
+  const shared = process.env.TEST_DATABASE_URL;
+  // On PostgreSQL, test files share one database and so one pg-boss queue: a file whose queued jobs must run
+  // in its own process (e.g. with its own SMTP settings) asks for a database of its own.
+  const own = shared && opts.ownDatabase ? await createDatabase(shared) : undefined;
+  const url = own?.url ?? shared;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'huike-test-'));
   const config = { ...loadConfig({ DATA_DIR: dataDir }), databaseUrl: url };
   const dbOptions = url
@@ -53,7 +58,16 @@ export async function startTestApp(): Promise<TestApp> {
     : existsSync(SNAPSHOT)
       ? { loadDataDir: new Blob([readFileSync(SNAPSHOT)]) }
       : {};
-  const running = await boot(config, dbOptions);
+  const booted = await boot(config, dbOptions);
+  const running: Running = own
+    ? {
+        ...booted,
+        async close() {
+          await booted.close();
+          await own.drop();
+        },
+      }
+    : booted;
 
   const request: TestApp['request'] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { 'accept-language': opts.lang ?? 'zh-CN', ...opts.headers };
@@ -89,4 +103,22 @@ export async function startTestApp(): Promise<TestApp> {
   };
 
   return { ...running, engine: running.services.database.engine, request, registerTenant, login };
+}
+
+/** A fresh database on the test server, dropped again by the returned function. */
+async function createDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `huike_own_${process.pid}_${Date.now().toString(36)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

@@ -36,7 +36,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const { port } = smtp.server.address() as AddressInfo;
-  t = await startTestApp();
+  // Its own database on PostgreSQL: the delivery jobs must run here, where the test's SMTP server is configured.
+  t = await startTestApp({ ownDatabase: true });
   t.services.config.smtpUrl = `smtp://127.0.0.1:${port}`;
   t.services.config.mailFrom = '汇客 CRM <crm@huike.test>';
   c = await company(t);
