@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import {
+  addContact,
+  addFollowUp,
   DESKTOP,
+  dialog,
   expectNoHorizontalOverflow,
   label,
   login,
@@ -60,7 +63,6 @@ const SALES_GRANTS = [
 ];
 
 const drawer = (page: Page) => page.locator('.ant-drawer-open');
-const dialog = (page: Page, title: string) => page.getByRole('dialog').filter({ hasText: title });
 const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text);
 const statistic = (page: Page, title: string) =>
   page.locator('.ant-statistic').filter({ has: page.locator('.ant-statistic-title', { hasText: title }) });
@@ -195,24 +197,8 @@ test('customers journey: duplicate, contact, follow-up, return, claim, 下属负
   });
 
   await test.step('salesperson 1 adds a contact and a follow-up', async () => {
-    await page.getByRole('tab', { name: /^联系人/ }).click();
-    await page.getByRole('button', { name: label('添加联系人') }).click();
-    const contact = dialog(page, '添加联系人');
-    await contact.getByLabel('姓名').fill('林晓');
-    await contact.getByLabel('职务').fill('信息部主任');
-    await contact.getByLabel('手机').fill('13712345678');
-    await contact.getByRole('button', { name: label('保存') }).click();
-    await expect(contact).toBeHidden();
-    await expect(page.getByTestId('contact-card')).toContainText('林晓');
-
-    await page.getByRole('tab', { name: /^跟进记录/ }).click();
-    await page.getByRole('button', { name: label('写跟进') }).click();
-    const followUp = dialog(page, '写跟进');
-    await pickOption(page, followUp, '跟进方式', '电话', false);
-    await followUp.getByLabel('跟进内容').fill('电话沟通需求，客户今年预算已冻结。');
-    await followUp.getByRole('button', { name: label('保存') }).click();
-    await expect(followUp).toBeHidden();
-    await expect(page.getByTestId('followup-item').first()).toContainText('预算已冻结');
+    await addContact(page, { name: '林晓', title: '信息部主任', mobile: '13712345678' });
+    await expect(await addFollowUp(page, '电话', '电话沟通需求，客户今年预算已冻结。')).toContainText('预算已冻结');
     await shots(page, '21-sales-customer-view');
   });
 

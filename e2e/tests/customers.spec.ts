@@ -1,5 +1,17 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DESKTOP, dropdown, expectNoHorizontalOverflow, label, openMenu, PHONE, pickOption, shot } from './helpers.ts';
+import {
+  addContact,
+  addFollowUp,
+  DESKTOP,
+  dialog,
+  dropdown,
+  expectNoHorizontalOverflow,
+  label,
+  openMenu,
+  PHONE,
+  pickOption,
+  shot,
+} from './helpers.ts';
 
 /*
  * The customers journey (issue 3, what the server offers today): an administrator of a new company adds a
@@ -15,7 +27,6 @@ const NEAR = '汇客旅程科技';
 const POOL = '华东公海';
 
 const drawer = (page: Page) => page.locator('.ant-drawer-open');
-const dialog = (page: Page, title: string) => page.getByRole('dialog').filter({ hasText: title });
 const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text);
 
 async function createCustomer(page: Page, name: string, phone: string) {
@@ -66,24 +77,8 @@ test('customers journey: duplicate warning, contact, follow-up, pool return, cla
   });
 
   await test.step('add a contact and a follow-up', async () => {
-    await page.getByRole('tab', { name: /^联系人/ }).click();
-    await page.getByRole('button', { name: label('添加联系人') }).click();
-    const contact = dialog(page, '添加联系人');
-    await contact.getByLabel('姓名').fill('刘洋');
-    await contact.getByLabel('职务').fill('采购经理');
-    await contact.getByLabel('手机').fill('13812345678');
-    await contact.getByRole('button', { name: label('保存') }).click();
-    await expect(contact).toBeHidden();
-    await expect(page.getByTestId('contact-card')).toContainText('刘洋');
-
-    await page.getByRole('tab', { name: /^跟进记录/ }).click();
-    await page.getByRole('button', { name: label('写跟进') }).click();
-    const followUp = dialog(page, '写跟进');
-    await pickOption(page, followUp, '跟进方式', '拜访', false);
-    await followUp.getByLabel('跟进内容').fill('上门拜访，介绍产品方案，客户下周给反馈。');
-    await followUp.getByRole('button', { name: label('保存') }).click();
-    await expect(followUp).toBeHidden();
-    const item = page.getByTestId('followup-item').first();
+    await addContact(page, { name: '刘洋', title: '采购经理', mobile: '13812345678' });
+    const item = await addFollowUp(page, '拜访', '上门拜访，介绍产品方案，客户下周给反馈。');
     await expect(item).toContainText('上门拜访');
     await expect(item).toContainText('拜访');
     await shot(page, 'desktop-11-customer-view');

@@ -62,3 +62,33 @@ export async function menuLabels(page: Page): Promise<string[]> {
 export async function openMenu(page: Page, name: string) {
   await page.getByTestId('main-menu').getByText(name, { exact: true }).click();
 }
+
+/** An open Ant Design dialog by (part of) its title. */
+export const dialog = (page: Page, title: string) => page.getByRole('dialog').filter({ hasText: title });
+
+/** On an open customer view: add a contact through the 联系人 tab. */
+export async function addContact(page: Page, c: { name: string; title: string; mobile: string }) {
+  await page.getByRole('tab', { name: /^联系人/ }).click();
+  await page.getByRole('button', { name: label('添加联系人') }).click();
+  const form = dialog(page, '添加联系人');
+  await form.getByLabel('姓名').fill(c.name);
+  await form.getByLabel('职务').fill(c.title);
+  await form.getByLabel('手机').fill(c.mobile);
+  await form.getByRole('button', { name: label('保存') }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('contact-card')).toContainText(c.name);
+}
+
+/** On an open customer view: write a follow-up through the 跟进记录 tab; returns the newest timeline item. */
+export async function addFollowUp(page: Page, kind: string, content: string): Promise<Locator> {
+  await page.getByRole('tab', { name: /^跟进记录/ }).click();
+  await page.getByRole('button', { name: label('写跟进') }).click();
+  const form = dialog(page, '写跟进');
+  await pickOption(page, form, '跟进方式', kind, false);
+  await form.getByLabel('跟进内容').fill(content);
+  await form.getByRole('button', { name: label('保存') }).click();
+  await expect(form).toBeHidden();
+  const item = page.getByTestId('followup-item').first();
+  await expect(item).toContainText(content.slice(0, 4));
+  return item;
+}
