@@ -208,6 +208,8 @@ stage_postgres
 stage_browser
 
 banner "summary"
+# What failed, with the first lines of each error, so the tail of the log is enough to start on a fix.
+node scripts/test-digest.mjs "$WORK"/vitest-*.json* "$WORK/playwright.json" 2>/dev/null || true
 printf '%s\n' "${SUMMARY[@]}"
 echo "total time $(($(date +%s) - RUN_START))s; $FAILED_STAGES stage(s) failed"
 echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
