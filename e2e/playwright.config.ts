@@ -64,6 +64,8 @@ export default defineConfig({
           WEB_DIST: webDist,
           SEED_DEMO: 'false',
           LOG_LEVEL: 'warn',
+          // The business clock the customers journey moves to show the pool rule (PUT /api/v1/test/clock).
+          TEST_CLOCK: '1',
         },
       },
 });

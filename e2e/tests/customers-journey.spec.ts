@@ -19,16 +19,19 @@ import {
 /*
  * The customers journey of issue 3, across roles and companies:
  *   the company admin registers and sets up 销售一部 (a manager and two salespeople under them, built-in roles
- *   销售经理 / 销售人员) and a public pool covering it → salesperson 1 adds a customer, is warned of a
- *   near-duplicate, adds a contact and a follow-up, and gives it back to the pool (退回公海) with a reason →
- *   salesperson 2 claims it (领取) on the 公海 page → the manager sees it under 下属负责的 → the manager imports
- *   an XLSX of 1,000 customers (a few bad rows and a duplicate) through the import wizard, watches the progress
- *   bar and downloads the error report → the admin of another company never sees the customer (list, global
- *   search, direct URL). Desktop (1366×800) and phone (375×812) shots of the key steps.
+ *   销售经理 / 销售人员) and a public pool covering it → salesperson 1 adds a customer and never follows it up →
+ *   the admin gives the pool the rule "N 天未跟进 → 公海" in its settings, the test moves the server's business
+ *   clock N + 1 days ahead (PUT /api/v1/test/clock, which exists only with TEST_CLOCK=1, see
+ *   playwright.config.ts), the admin clicks 立即执行规则 and the untouched customer is in the pool with the rule as
+ *   its reason; the clock goes back → salesperson 2 sees it in the 公海 → salesperson 1 adds another customer, is
+ *   warned of a near-duplicate, adds a contact and a follow-up, and gives it back to the pool (退回公海) with a
+ *   reason → salesperson 2 claims it (领取) on the 公海 page → the manager sees it under 下属负责的 → the manager
+ *   imports an XLSX of 1,000 customers (a few bad rows and a duplicate) through the import wizard, watches the
+ *   progress bar and downloads the error report → the admin of another company never sees the customer (list,
+ *   global search, direct URL). Desktop (1366×800) and phone (375×812) shots of the key steps.
  *
- * The pool rule that moves an untouched customer into the pool after N days runs on the server's clock; it is
- * covered by the server integration tests with a controlled clock (apps/server/src/modules/pools/
- * pools.apply.int.test.ts). Here the customer reaches the pool the way a user does it: 退回公海 with a reason.
+ * The rule runs before the other customers exist: with the clock N + 1 days ahead it would move every customer of
+ * 销售一部 not followed up since, and the later steps need theirs owned.
  */
 
 const PASSWORD = 'Journey@2026';
@@ -40,6 +43,9 @@ const POOL = '销售一部公海';
 const FIRST = '星河旅程数据科技有限公司';
 const NEAR = '星河旅程数据科技';
 const REASON = '客户预算冻结，明年再跟';
+/** Salesperson 1's customer nobody follows up; the pool rule moves it after RULE_DAYS days. */
+const UNTOUCHED = '云杉旅程物流有限公司';
+const RULE_DAYS = 7;
 const IMPORT_ROWS = 1000;
 const BAD_ROWS = 4;
 
@@ -74,6 +80,12 @@ async function shots(page: Page, name: string, opts: { overflow?: boolean } = {}
   if (opts.overflow !== false) await expectNoHorizontalOverflow(page);
   await shot(page, `phone-${name}`);
   await page.setViewportSize(DESKTOP);
+}
+
+/** Move the server's business clock (TEST_CLOCK only; loopback, no login): today + offsetDays for the pool rules. */
+async function setServerClock(page: Page, offsetDays: number) {
+  const res = await page.request.put('/api/v1/test/clock', { data: { offsetDays } });
+  expect(res.ok(), `PUT /api/v1/test/clock → ${res.status()} ${await res.text()}`).toBe(true);
 }
 
 /** A JSON call with the page's session, and the CSRF header on writes as the web app sends it. */
@@ -127,10 +139,10 @@ async function customersXlsx(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-test('customers journey: duplicate, contact, follow-up, return, claim, 下属负责的, tenant isolation, 1,000-row import', async ({
+test('customers journey: pool rule, duplicate, contact, follow-up, return, claim, 下属负责的, tenant isolation, 1,000-row import', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.setViewportSize(DESKTOP);
   let customerUrl = '';
 
@@ -178,7 +190,66 @@ test('customers journey: duplicate, contact, follow-up, return, claim, 下属负
     expect(me.permissions).not.toContain('customers.import');
   });
 
+  await test.step('salesperson 1 adds a customer and never follows it up', async () => {
+    const form = await newCustomer(page, UNTOUCHED, '0571-88001234');
+    await form.getByRole('button', { name: label('保存') }).click();
+    await expect(page.getByTestId('customer-name')).toHaveText(UNTOUCHED);
+    await logout(page);
+  });
+
+  await test.step(`the admin sets "${RULE_DAYS} 天未跟进 → 公海", the clock moves ${RULE_DAYS + 1} days, 立即执行规则 moves the customer`, async () => {
+    await login(page, admin.email, PASSWORD);
+    await openMenu(page, '公海');
+    await expect(page.getByTestId('pool-picker')).toContainText(POOL);
+    await page.getByRole('button', { name: label('公海设置') }).click();
+    const settings = drawer(page);
+    const rule = settings.getByTestId('rule-noFollowUpDays');
+    await rule.getByRole('switch').click();
+    await expect(rule.getByRole('switch')).toBeChecked();
+    await rule.getByLabel('超过 N 天未跟进，移入公海 N').fill(String(RULE_DAYS));
+    await settings.getByRole('button', { name: label('保存') }).click();
+    await expect(toast(page, '公海设置已保存')).toBeVisible();
+    await expect(page.getByText(`超过 ${RULE_DAYS} 天未跟进`)).toBeVisible();
+
+    // Today the customer is brand new: the preview moves nothing.
+    await page.getByTestId('dry-run').click();
+    const preview = dialog(page, '规则预览');
+    await expect(preview).toContainText('今天没有客户会被移入公海');
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+
+    await setServerClock(page, RULE_DAYS + 1);
+    try {
+      await page.getByTestId('apply-rules').click();
+      const confirm = page.locator('.ant-popconfirm');
+      await expect(confirm).toContainText(`立即执行“${POOL}”的回收规则？`);
+      await confirm.getByRole('button', { name: label('立即执行规则') }).click();
+      const result = page.getByTestId('apply-result');
+      await expect(result).toContainText('移入公海 1 个客户');
+      await expect(result).toContainText(UNTOUCHED);
+    } finally {
+      await setServerClock(page, 0);
+    }
+    const row = page.getByTestId('pool-row').filter({ hasText: UNTOUCHED });
+    await expect(row).toContainText(`${RULE_DAYS} 天未跟进`);
+    await expect(row).toContainText(sales1.name);
+    await shots(page, '27-admin-pool-rule-applied');
+    await logout(page);
+  });
+
+  await test.step('salesperson 2 sees the untouched customer in the 公海, moved by the rule', async () => {
+    await login(page, sales2.email, PASSWORD);
+    await openMenu(page, '公海');
+    const row = page.getByTestId('pool-row').filter({ hasText: UNTOUCHED });
+    await expect(row).toContainText(`${RULE_DAYS} 天未跟进`);
+    await expect(row).toContainText(sales1.name);
+    await expect(row.getByTestId('claim')).toBeVisible();
+    await shots(page, '28-sales2-pool-rule');
+    await logout(page);
+  });
+
   await test.step('salesperson 1 adds a customer, then a near-duplicate: warned while typing and on save', async () => {
+    await login(page, sales1.email, PASSWORD);
     let form = await newCustomer(page, FIRST, '0755-86001234');
     await pickOption(page, form, '行业', '信息技术', false);
     await form.getByRole('button', { name: label('保存') }).click();
@@ -203,7 +274,6 @@ test('customers journey: duplicate, contact, follow-up, return, claim, 下属负
   });
 
   await test.step('salesperson 1 returns it to the pool (退回公海) with a reason', async () => {
-    // The time-driven rule (N days without follow-up → pool) is tested on the server with a controlled clock.
     await page.getByRole('button', { name: label('退回公海') }).click();
     const back = dialog(page, '退回原因');
     await pickOption(page, back, '公海', POOL, false);

@@ -21,10 +21,10 @@ export interface BenchServer {
   /** PostgreSQL: record the statements the server runs until stopCapture() returns them. */
   startCapture(): Promise<void>;
   stopCapture(): Promise<CapturedStatement[]>;
-  /** Start a new peak-memory window. */
-  mark(): Promise<void>;
-  /** Peak RSS (bytes) of the server process since the last mark, sampled every 100 ms. */
-  peakRss(): Promise<number>;
+  /** Start a new window (peak memory, CPU time; a CPU profile named `label` under BENCH_CPU_PROF). */
+  mark(label?: string): Promise<void>;
+  /** Since the last mark: peak RSS (bytes, sampled every 100 ms) and CPU time of the server process. */
+  window(): Promise<{ rss: number; cpuMs: number }>;
   stop(): Promise<void>;
 }
 
@@ -44,12 +44,8 @@ function reply<T>(child: ChildProcess, type: string, timeoutMs = 10_000): Promis
 /** Fork bench/server.ts (boot + seed + listen on 127.0.0.1) and wait until it is ready. */
 export async function startBenchServer(env: Record<string, string | undefined>): Promise<BenchServer> {
   const child = fork(path.join(import.meta.dirname, 'server.ts'), [], {
-    // BENCH_CPU_PROF=DIR: write a V8 CPU profile of the server process there (open in Chrome DevTools).
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-    ],
+    // BENCH_CPU_PROF=DIR: the server writes a CPU profile of each measured scenario there (see server.ts).
+    execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -83,13 +79,13 @@ export async function startBenchServer(env: Record<string, string | undefined>):
       child.send({ type: 'capture', on: false });
       return (await reply<{ statements: CapturedStatement[] }>(child, 'captured')).statements;
     },
-    async mark() {
-      child.send({ type: 'mark' });
+    async mark(label?: string) {
+      child.send({ type: 'mark', label });
       await reply(child, 'marked');
     },
-    async peakRss() {
+    async window() {
       child.send({ type: 'peak' });
-      return (await reply<{ rss: number }>(child, 'peak')).rss;
+      return reply<{ rss: number; cpuMs: number }>(child, 'peak');
     },
     async stop() {
       const done = new Promise((resolve) => child.once('exit', resolve));

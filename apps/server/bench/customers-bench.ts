@@ -1,8 +1,9 @@
 import { loadavg } from 'node:os';
 import { type BenchServer, startBenchServer } from './child.ts';
 import { SEARCH_TERMS } from './customers-seed.ts';
-import { type LoadResult, loginManagers, runScenario } from './load.ts';
+import { type LoadResult, loginManagers, perRequest, runScenario } from './load.ts';
 import { commonPath, explainCaptured, type PgbenchResult, preparePgbench, runPgbench } from './pgbench.ts';
+import { postgresCpuMeter } from './postgres-cpu.ts';
 import type { Scenario } from './scenarios.ts';
 import { BENCH_PASSWORD } from './seed.ts';
 
@@ -14,6 +15,10 @@ import { BENCH_PASSWORD } from './seed.ts';
 export interface CustomersRow extends LoadResult {
   engine: string;
   load1: number;
+  /** The server process's CPU time (user + system) per request: what the API costs beyond the database. */
+  cpuMsPerRequest: number;
+  /** PostgreSQL's CPU time per request (all its processes), when the server runs on this machine. */
+  pgCpuMsPerRequest: number | null;
 }
 
 export interface CustomersReport {
@@ -108,6 +113,7 @@ async function pgbenchPhase(
   report: CustomersReport,
   listPath: string,
   view: 'subordinates' | 'mine',
+  pgCpu: (() => number) | null,
 ) {
   const all = await capturePerManager(server, tokens, listPath);
   const captures = commonPath(all);
@@ -133,25 +139,32 @@ async function pgbenchPhase(
   const isTx = (s: { text: string }) => /^(begin|commit|rollback)$/i.test(s.text.trim());
   const isSetup = (s: { text: string }) => /set_config\('app\.tenant_id'/i.test(s.text);
   const seconds = dur(10);
-  // The list statement alone, in its transaction as the app role with app.tenant_id set.
+  // The list statement alone, in its transaction bound to the tenant as the app role (the session lookup
+  // does the binding, so it stays in).
   const listOnly = await preparePgbench(
     url,
     `list_${view}`,
     captures,
     (s, i) => isTx(s) || isSetup(s) || i === listIndex,
   );
-  const scripts: Array<[string, typeof listOnly]> = [
-    [`${view}: list SQL alone (BEGIN; set tenant + SET ROLE huike_app; list; COMMIT)`, listOnly],
+  const alone = `${view}: list SQL alone (BEGIN; session + tenant binding; list; COMMIT)`;
+  // Both protocols: the app runs its hot statements prepared (platform/db/prepared.ts); the goal is judged
+  // against the faster of the two.
+  const scripts: Array<[string, typeof listOnly, 'extended' | 'prepared']> = [
+    [`${alone}, -M extended`, listOnly, 'extended'],
+    [`${alone}, -M prepared`, listOnly, 'prepared'],
   ];
   if (view === 'subordinates') {
     log(`postgres: pgbench script (list statement):\n${listOnly.text}`);
     // Everything the request sends to the database (session and actor, access rules, the list, commit).
     const whole = await preparePgbench(url, `request_${view}`, captures, () => true);
-    scripts.push([`${view}: every statement of the request (${whole.statements})`, whole]);
+    scripts.push([`${view}: every statement of the request (${whole.statements}), -M prepared`, whole, 'prepared']);
   }
-  for (const [label, p] of scripts) {
-    log(`postgres: pgbench -c 8 -T ${seconds} -M extended: ${label}`);
-    const r = runPgbench(url, p.file, seconds);
+  for (const [label, p, mode] of scripts) {
+    log(`postgres: pgbench -c 8 -T ${seconds} -M ${mode}: ${label}`);
+    const pgBefore = pgCpu?.();
+    const r = runPgbench(url, p.file, seconds, 8, mode);
+    if (pgCpu && pgBefore !== undefined && r.transactions) r.pgCpuMsPerTx = (pgCpu() - pgBefore) / r.transactions;
     if (r.failed) log(`postgres: pgbench failed: ${r.failed}`);
     report.pgbench.push({ ...r, statements: p.statements, label: `${label}; script ${p.file}`, view });
   }
@@ -196,18 +209,37 @@ export async function benchCustomers(
       `${engine}: manager 1 sees ${page.total}${page.totalIsEstimate ? '+' : ''} customers under 下属负责的, ` +
         `first page ${page.items?.length} rows (HTTP ${probe.status})`,
     );
+    const pgCpu = engine === 'postgres' && databaseUrl ? await postgresCpuMeter(databaseUrl) : null;
+    // Warm up first (JIT, the database's caches, each connection's prepared statements): the first measured
+    // scenario would otherwise pay for all of it.
+    await runScenario(
+      server.baseUrl,
+      { ...customerScenarios(engine, 3, 'warm')[0]!, durationSec: 3 },
+      tokens,
+      server.tenants,
+    );
     const runTag = Date.now().toString(36);
     const scenarios = customerScenarios(engine, dur(engine === 'postgres' ? 10 : 8), runTag);
     for (const [i, scenario] of scenarios.entries()) {
       log(`${engine}: ${scenario.name} — ${scenario.connections} connections for ${scenario.durationSec} s`);
+      await server.mark(`${engine}-${scenario.name}`);
+      const pgBefore = pgCpu?.();
       const result = await runScenario(server.baseUrl, scenario, tokens, server.tenants);
-      report.rows.push({ ...result, engine, load1: loadavg()[0]! });
+      const { cpuMs } = await server.window();
+      const pgMs = pgCpu && pgBefore !== undefined ? pgCpu() - pgBefore : null;
+      report.rows.push({
+        ...result,
+        engine,
+        load1: loadavg()[0]!,
+        cpuMsPerRequest: perRequest(cpuMs, result.requests),
+        pgCpuMsPerRequest: pgMs === null ? null : perRequest(pgMs, result.requests),
+      });
       if (result.non2xx)
         report.notes.push(`${engine} ${scenario.name}: status codes ${JSON.stringify(result.statusCodes)}`);
       // Raw SQL right after the list API, on the same data and caches.
       if (i === 1 && engine === 'postgres' && databaseUrl) {
-        await pgbenchPhase(server, databaseUrl, tokens, report, LIST_SUBORDINATES, 'subordinates');
-        await pgbenchPhase(server, databaseUrl, tokens, report, LIST_MINE, 'mine');
+        await pgbenchPhase(server, databaseUrl, tokens, report, LIST_SUBORDINATES, 'subordinates', pgCpu);
+        await pgbenchPhase(server, databaseUrl, tokens, report, LIST_MINE, 'mine', pgCpu);
       }
     }
   } finally {

@@ -32,6 +32,8 @@ export async function loginManagers(baseUrl: string, tenants: SeededTenant[], pa
   return tokens;
 }
 
+export const perRequest = (ms: number, requests: number) => (requests > 0 ? ms / requests : 0);
+
 async function answers200(baseUrl: string, path: string, token: string): Promise<boolean> {
   const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
   await res.arrayBuffer();

@@ -26,6 +26,8 @@ export interface PgbenchResult {
   tps: number;
   latencyMs: number | null;
   transactions: number;
+  /** PostgreSQL's CPU time per transaction, when the server runs on this machine. */
+  pgCpuMsPerTx?: number;
   failed?: string;
 }
 
@@ -132,13 +134,19 @@ export async function preparePgbench(
   return { file, statements: chosen.length, text };
 }
 
-export function runPgbench(url: string, file: string, seconds: number, clients = 8): PgbenchResult {
+export function runPgbench(
+  url: string,
+  file: string,
+  seconds: number,
+  clients = 8,
+  mode: 'extended' | 'prepared' = 'extended',
+): PgbenchResult {
   const script = path.basename(file);
   if (!existsSync(PGBENCH))
     return { script, statements: 0, tps: 0, latencyMs: null, transactions: 0, failed: `${PGBENCH} not found` };
   const res = spawnSync(
     PGBENCH,
-    ['-n', '-M', 'extended', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', file, url],
+    ['-n', '-M', mode, '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', file, url],
     { encoding: 'utf8', timeout: (seconds + 60) * 1000 },
   );
   const out = `${res.stdout ?? ''}\n${res.stderr ?? ''}`;

@@ -2,14 +2,17 @@
  * The server under load, in its own process so its memory and CPU are not mixed with the load generator's.
  * Started by run.ts with fork(); talks over the IPC channel:
  *   → {type:'ready', port, engine, bootMs, seedMs, tenants}   once seeded and listening on 127.0.0.1
- *   ← {type:'mark'}   start a new peak-RSS window        ← {type:'peak'} → {type:'peak', rss}
+ *   ← {type:'mark', label?}  start a new window: peak RSS, CPU time, and with BENCH_CPU_PROF a CPU profile
+ *   ← {type:'peak'} → {type:'peak', rss, cpuMs}   the window's peak RSS and CPU time (user + system); the
+ *                     profile, if any, is written to BENCH_CPU_PROF/<label>.cpuprofile (open in Chrome DevTools)
  *   ← {type:'stop'}   close and exit
  *   ← {type:'capture', on}  (PostgreSQL) record every statement the pool runs, in order, with its parameters;
  *                     off → {type:'captured', statements:[{text, values}]}  (how the pgbench script gets the SQL)
  * BENCH_CUSTOMERS: after the companies, seed that many customers set-based (customers-seed.ts);
  * BENCH_SALESPEOPLE: salespeople per company (else 70% of the staff).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -43,6 +46,27 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 } as typeof originalQuery;
 
 let peak = process.memoryUsage().rss;
+let cpuAtMark = process.cpuUsage();
+const profileDir = process.env.BENCH_CPU_PROF;
+let profiling: { session: Session; label: string } | null = null;
+
+async function startProfile(label: string) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  profiling = { session, label };
+}
+
+async function stopProfile() {
+  if (!profiling || !profileDir) return;
+  const { session, label } = profiling;
+  profiling = null;
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  mkdirSync(profileDir, { recursive: true });
+  writeFileSync(path.join(profileDir, `${label.replace(/[^\w.-]+/g, '_')}.cpuprofile`), JSON.stringify(profile));
+}
 const sampler = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
 }, 100);
@@ -69,10 +93,16 @@ const port = typeof address === 'object' && address ? address.port : 0;
 process.on('message', async (msg: { type: string }) => {
   if (msg.type === 'mark') {
     peak = process.memoryUsage().rss;
+    await stopProfile();
+    const label = (msg as { label?: string }).label;
+    if (profileDir && label) await startProfile(label);
+    cpuAtMark = process.cpuUsage();
     process.send!({ type: 'marked' });
   } else if (msg.type === 'peak') {
     peak = Math.max(peak, process.memoryUsage().rss);
-    process.send!({ type: 'peak', rss: peak });
+    const cpu = process.cpuUsage(cpuAtMark);
+    await stopProfile();
+    process.send!({ type: 'peak', rss: peak, cpuMs: (cpu.user + cpu.system) / 1000 });
   } else if (msg.type === 'capture') {
     const on = (msg as { on?: boolean }).on;
     if (on) capturing = [];

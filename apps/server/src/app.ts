@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { allRoutes } from './modules/index.ts';
+import { registerTestClock } from './platform/clock.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { registerRoutes } from './platform/http/register-routes.ts';
 import type { Services } from './platform/http/services.ts';
@@ -71,6 +72,8 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerRoutes(app, services, allRoutes);
+  // Tests only (TEST_CLOCK): PUT /api/v1/test/clock; absent otherwise.
+  registerTestClock(app, services.config);
 
   if (serveWeb) await app.register(fastifyStatic, { root: webDist!, wildcard: false });
   return app;

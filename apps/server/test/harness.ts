@@ -45,14 +45,20 @@ export const PASSWORD = 'Passw0rd!x';
  * Start the app on PGlite (in memory, from the migrated snapshot) or, when TEST_DATABASE_URL is set,
  * on that PostgreSQL server. Both run the same migrations and the same code.
  */
-export async function startTestApp(opts: { ownDatabase?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: {
+    ownDatabase?: boolean;
+    /** Extra environment variables for loadConfig, e.g. { TEST_CLOCK: '1' }. */
+    env?: Record<string, string>;
+  } = {},
+): Promise<TestApp> {
   const shared = process.env.TEST_DATABASE_URL;
   // On PostgreSQL, test files share one database and so one pg-boss queue: a file whose queued jobs must run
   // in its own process (e.g. with its own SMTP settings) asks for a database of its own.
   const own = shared && opts.ownDatabase ? await createDatabase(shared) : undefined;
   const url = own?.url ?? shared;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'huike-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir }), databaseUrl: url };
+  const config = { ...loadConfig({ ...opts.env, DATA_DIR: dataDir }), databaseUrl: url };
   const dbOptions = url
     ? { databaseUrl: url, poolSize: 4 }
     : existsSync(SNAPSHOT)

@@ -140,6 +140,45 @@ describe('two server processes on one PostgreSQL database', () => {
     expect((await call(b!, 'GET', '/api/v1/auth/me', token)).status).toBe(401);
   });
 
+  it('sees on A an access change made on B at once (per-process caches follow the tenant access version)', async () => {
+    const [a, b] = servers;
+    const reg = await call(a!, 'POST', '/api/v1/auth/register', undefined, {
+      companyName: '双进程缓存公司',
+      adminName: '管理员',
+      email: uniqueEmail('two-cache'),
+      password: PASSWORD,
+    });
+    const admin = reg.body.token as string;
+    const roles = await call(a!, 'GET', '/api/v1/roles', admin);
+    const sales = roles.body.items.find((r: { code: string | null }) => r.code === 'sales');
+    const depts = await call(a!, 'GET', '/api/v1/departments', admin);
+    const email = uniqueEmail('two-sales');
+    const created = await call(a!, 'POST', '/api/v1/employees', admin, {
+      name: '销售甲',
+      email,
+      password: PASSWORD,
+      departmentId: depts.body.items[0].id,
+      roleIds: [sales.id],
+    });
+    expect(created.status).toBe(201);
+    const login = await call(a!, 'POST', '/api/v1/auth/login', undefined, { login: email, password: PASSWORD });
+    const salesToken = login.body.token as string;
+    const customer = await call(a!, 'POST', '/api/v1/customers', admin, {
+      kind: 'enterprise',
+      name: '双进程客户有限公司',
+    });
+    expect(customer.status).toBe(201);
+
+    const seen = async () =>
+      (await call(a!, 'GET', '/api/v1/customers?view=all&limit=50', salesToken)).body.items.map(
+        (c: { id: string }) => c.id,
+      );
+    expect(await seen()).not.toContain(customer.body.id); // A has now cached the private default
+    const changed = await call(b!, 'PUT', '/api/v1/sharing/defaults/customer', admin, { defaultAccess: 'public_read' });
+    expect(changed.status).toBe(200);
+    expect(await seen()).toContain(customer.body.id);
+  });
+
   it('runs a recurring job once per due time across both processes', async () => {
     // Both processes tick every second and both registered sessions.cleanup every CLEANUP_SECONDS.
     await new Promise((r) => setTimeout(r, (CLEANUP_SECONDS * 3 + 1.5) * 1000));

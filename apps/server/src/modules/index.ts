@@ -4,8 +4,7 @@ import './declarations.ts';
 import './customers/index.ts';
 import type { RouteDef } from '../platform/http/route.ts';
 import type { Services } from '../platform/http/services.ts';
-import { registerMailJobs } from '../platform/mail/outbox.ts';
-import { registerSmsJobs } from '../platform/sms/outbox.ts';
+import { registerOutboxJobs } from '../platform/outbox/outbox.ts';
 import { attachmentRoutes } from './attachments/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
@@ -46,8 +45,7 @@ export const allRoutes: RouteDef[] = [
 
 /** Job workers and schedules of every module; boot() registers them before the job runner starts. */
 export const moduleJobs: Array<(services: Services) => void> = [
-  registerMailJobs,
-  registerSmsJobs,
+  registerOutboxJobs,
   registerPoolJobs,
   registerImportJobs,
 ];

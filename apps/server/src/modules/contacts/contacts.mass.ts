@@ -2,19 +2,16 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { newId } from '../../platform/db/ids.ts';
 import { notFound, unprocessable } from '../../platform/errors/errors.ts';
 import type { RequestContext } from '../../platform/http/route.ts';
-import { mailOutbox } from '../../platform/mail/mail.table.ts';
-import { queueMail, sendMailBatch } from '../../platform/mail/outbox.ts';
-import { queueSms, sendSmsBatch } from '../../platform/sms/outbox.ts';
-import { smsOutbox } from '../../platform/sms/sms.table.ts';
+import { type OutboxChannel, outbox } from '../../platform/outbox/outbox.table.ts';
+import { queueMessages, sendBatch } from '../../platform/outbox/outbox.ts';
 import { customerConditions } from './contacts.policy.ts';
 import { filterConditions } from './contacts.queries.ts';
 import type { MassRecipients } from './contacts.schemas.ts';
 
 export const MAX_RECIPIENTS = 5000;
-type Channel = 'email' | 'sms';
 
 /** The visible contacts the request names (ids or filter), with the address of the channel (null if none). */
-async function recipients(ctx: RequestContext, input: MassRecipients, channel: Channel) {
+async function recipients(ctx: RequestContext, input: MassRecipients, channel: OutboxChannel) {
   const { tx, actor } = ctx;
   const { read } = await customerConditions(tx, actor);
   const conditions: SQL[] = input.ids ? [sql`ct.id = ANY(${`{${input.ids.join(',')}}`}::uuid[])`] : [];
@@ -44,7 +41,7 @@ async function recipients(ctx: RequestContext, input: MassRecipients, channel: C
   return { withAddress, skipped };
 }
 
-/** Queue one e-mail per distinct address; the 'mail.deliver' job sends them after the request committed. */
+/** Queue one e-mail per distinct address; the outbox job sends them after the request committed. */
 export async function massEmail(ctx: RequestContext, input: MassRecipients & { subject: string; body: string }) {
   const { withAddress, skipped } = await recipients(ctx, input, 'email');
   const batchId = newId();
@@ -55,8 +52,8 @@ export async function massEmail(ctx: RequestContext, input: MassRecipients & { s
     recordType: 'contact',
     recordId: r.id,
   }));
-  await queueMail(ctx.tx, ctx.actor.tenantId, ctx.actor.userId, messages, batchId);
-  ctx.afterCommit(() => sendMailBatch(ctx.services, ctx.actor.tenantId, batchId));
+  await queueMessages(ctx.tx, ctx.actor.tenantId, ctx.actor.userId, 'email', messages, batchId);
+  ctx.afterCommit(() => sendBatch(ctx.services, ctx.actor.tenantId, batchId));
   record(ctx, 'mass_email', batchId, { subject: input.subject, recipients: withAddress.length });
   return { id: batchId, channel: 'email' as const, recipients: withAddress.length, skipped };
 }
@@ -65,8 +62,8 @@ export async function massSms(ctx: RequestContext, input: MassRecipients & { bod
   const { withAddress, skipped } = await recipients(ctx, input, 'sms');
   const batchId = newId();
   const messages = withAddress.map((r) => ({ to: r.address, body: input.body, recordType: 'contact', recordId: r.id }));
-  await queueSms(ctx.tx, ctx.actor.tenantId, ctx.actor.userId, messages, batchId);
-  ctx.afterCommit(() => sendSmsBatch(ctx.services, ctx.actor.tenantId, batchId));
+  await queueMessages(ctx.tx, ctx.actor.tenantId, ctx.actor.userId, 'sms', messages, batchId);
+  ctx.afterCommit(() => sendBatch(ctx.services, ctx.actor.tenantId, batchId));
   record(ctx, 'mass_sms', batchId, { recipients: withAddress.length });
   return { id: batchId, channel: 'sms' as const, recipients: withAddress.length, skipped };
 }
@@ -78,30 +75,27 @@ function record(ctx: RequestContext, action: string, batchId: string, after: Rec
 /** Progress of one of the caller's own mass mailings (e-mail or SMS), with every recipient's status. */
 export async function massMessageStatus(ctx: RequestContext, batchId: string) {
   const { tx, actor } = ctx;
-  const mine = (t: typeof mailOutbox | typeof smsOutbox) =>
-    and(eq(t.tenantId, actor.tenantId), eq(t.batchId, batchId), eq(t.createdBy, actor.userId));
-  const pick = (t: typeof mailOutbox | typeof smsOutbox) => ({
-    to: t.to,
-    contactId: t.recordId,
-    status: t.status,
-    error: t.error,
-    sentAt: t.sentAt,
-  });
-  let channel: Channel = 'email';
-  let items = await tx.select(pick(mailOutbox)).from(mailOutbox).where(mine(mailOutbox)).orderBy(mailOutbox.id);
-  if (!items.length) {
-    channel = 'sms';
-    items = await tx.select(pick(smsOutbox)).from(smsOutbox).where(mine(smsOutbox)).orderBy(smsOutbox.id);
-  }
+  const items = await tx
+    .select({
+      channel: outbox.channel,
+      to: outbox.to,
+      contactId: outbox.recordId,
+      status: outbox.status,
+      error: outbox.error,
+      sentAt: outbox.sentAt,
+    })
+    .from(outbox)
+    .where(and(eq(outbox.tenantId, actor.tenantId), eq(outbox.batchId, batchId), eq(outbox.createdBy, actor.userId)))
+    .orderBy(outbox.id);
   if (!items.length) throw notFound();
   const count = (s: string) => items.filter((i) => i.status === s).length;
   return {
     id: batchId,
-    channel,
+    channel: items[0]!.channel,
     total: items.length,
     queued: count('queued'),
     sent: count('sent'),
     failed: count('failed'),
-    items,
+    items: items.map(({ channel: _, ...item }) => item),
   };
 }

@@ -3,27 +3,35 @@ import type { Actor } from '../../platform/access/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { invalidField, notFound } from '../../platform/errors/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
+import { liveCustomValues } from '../customfields/index.ts';
 import { accessColumn, customerConditions } from './contacts.policy.ts';
 import type { Contact, ContactFilter, ContactListQuery } from './contacts.schemas.ts';
+import { contactTextMatch } from './contacts.search.ts';
 
 const toDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Contacts joined to their customer, limited to customers the actor may see, in one statement.
- * `where` is ANDed on; rows come ordered by (name, id) for keyset pagination.
+ * Contacts joined to their customer, limited to customers the actor may see, as one statement (exported so
+ * tests can EXPLAIN exactly what runs). `where` is ANDed on; rows come ordered by (name, id) for keyset
+ * pagination.
  */
-export async function selectContacts(tx: Tx, actor: Actor, where: SQL, limit: number): Promise<Contact[]> {
+export async function contactsSql(tx: Tx, actor: Actor, where: SQL, limit: number): Promise<SQL> {
   const { read, write } = await customerConditions(tx, actor);
-  const result = await tx.execute<Contact>(sql`
+  return sql`
     SELECT ct.id, ct.customer_id AS "customerId", customers.name AS "customerName", ct.owner_id AS "ownerId",
       ct.name, ct.title, ct.mobile, ct.email, ct.wechat, ct.birthday::text AS birthday, ct.is_key AS "isKey",
-      ct.custom, ct.created_at AS "createdAt", ct.updated_at AS "updatedAt", ${accessColumn(write)} AS access
+      ${liveCustomValues(sql`ct.custom`, actor.tenantId, 'contact')} AS custom,
+      ct.created_at AS "createdAt", ct.updated_at AS "updatedAt", ${accessColumn(write)} AS access
     FROM contacts ct
     JOIN customers ON customers.tenant_id = ct.tenant_id AND customers.id = ct.customer_id
     WHERE ct.tenant_id = ${actor.tenantId} AND ${read} AND ${where}
     ORDER BY ct.name, ct.id
-    LIMIT ${limit}`);
+    LIMIT ${limit}`;
+}
+
+/** The rows of contactsSql in the response shape. */
+export async function selectContacts(tx: Tx, actor: Actor, where: SQL, limit: number): Promise<Contact[]> {
+  const result = await tx.execute<Contact>(await contactsSql(tx, actor, where, limit));
   return result.rows.map((r) => ({
     ...r,
     custom: typeof r.custom === 'string' ? JSON.parse(r.custom) : (r.custom ?? {}),
@@ -37,10 +45,7 @@ export function filterConditions(filter: ContactFilter): SQL[] {
   const conditions: SQL[] = [];
   if (filter.customerId) conditions.push(sql`ct.customer_id = ${filter.customerId}`);
   if (filter.isKey !== undefined) conditions.push(sql`ct.is_key = ${filter.isKey}`);
-  if (filter.q) {
-    const like = `%${escapeLike(filter.q)}%`;
-    conditions.push(sql`(ct.name ILIKE ${like} OR ct.mobile ILIKE ${like} OR ct.email ILIKE ${like})`);
-  }
+  if (filter.q) conditions.push(contactTextMatch(filter.q));
   return conditions;
 }
 

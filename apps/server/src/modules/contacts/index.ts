@@ -7,6 +7,7 @@ import './contacts.reminders.ts';
 
 export { type Access, type CustomerRef, customerAccess, writableCustomer } from './contacts.policy.ts';
 export { contactRoutes } from './contacts.routes.ts';
+export { contactPatterns, contactTextMatch } from './contacts.search.ts';
 export { moveContactsWithCustomers } from './contacts.service.ts';
 export { contacts } from './contacts.table.ts';
 

@@ -52,6 +52,12 @@ describe('customer group hierarchy (关联单位)', () => {
 
     const history = await t.request('GET', `/api/v1/customers/${plant}/history`, { token: a });
     expect(history.body.items[0].changes).toEqual([{ field: 'parentId', from: null, to: east }]);
+    // Linking has its own audit action; a PATCH of other fields stays 'update'.
+    expect(history.body.items[0].action).toBe('set_parent');
+    expect(history.body.items.filter((e: { action: string }) => e.action === 'set_parent')).toHaveLength(1);
+    await t.request('PATCH', `/api/v1/customers/${plant}`, { token: a, body: { level: 'A' } });
+    const after = await t.request('GET', `/api/v1/customers/${plant}/history`, { token: a });
+    expect(after.body.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(['update', 'set_parent']);
     expect((await setParent(a, plant, null)).body.parentId).toBeNull();
   });
 

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { loadOrgSnapshot } from '../../platform/access/org-snapshot.ts';
 import { subordinatesOf } from '../../platform/access/scope.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
 import { invalidField } from '../../platform/errors/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
 import { escapeLike } from '../../platform/text/index.ts';
@@ -146,7 +147,7 @@ export async function customerListSql(tx: Tx, actor: Actor, q: CustomerListQuery
   return sql`WITH total AS (
       SELECT count(*)::int AS n FROM (SELECT 1 FROM customers WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped
     ), page AS (
-      SELECT ${customerColumns(rules)}, ${sortKey} AS "__sortKey", ${col} AS "__sort"
+      SELECT ${customerColumns(rules, actor.tenantId)}, ${sortKey} AS "__sortKey", ${col} AS "__sort"
       FROM customers ${customerJoins}
       WHERE ${pageWhere}
       ORDER BY ${col} ${dir}, customers.id ${dir}
@@ -157,7 +158,7 @@ export async function customerListSql(tx: Tx, actor: Actor, q: CustomerListQuery
 }
 
 export async function listCustomers(tx: Tx, actor: Actor, q: CustomerListQuery) {
-  const res = await tx.execute<Record<string, unknown>>(await customerListSql(tx, actor, q));
+  const res = await executePrepared<Record<string, unknown>>(tx, await customerListSql(tx, actor, q));
   const total = Number(res.rows[0]?.__total ?? 0);
   const rows = res.rows.filter((r) => r.id != null);
   const pageRows = rows.slice(0, q.limit);

@@ -46,7 +46,7 @@ const perTransaction = new WeakMap<Tx, Promise<CustomerAccessRules>>();
 
 async function buildAccessRules(tx: Tx, actor: Actor): Promise<CustomerAccessRules> {
   const visible = await visibleOwnersIn(tx, actor, 'customers');
-  const access = visible === 'all' ? 'private' : await defaultAccessFor(tx, actor.tenantId, CUSTOMER);
+  const access = visible === 'all' ? 'private' : await defaultAccessFor(tx, actor, CUSTOMER);
   const org = await loadOrgSnapshot(tx, actor.tenantId, actor.orgVersion);
   const departments = `{${departmentsAbove(org, actor.departmentId).join(',')}}`;
   // Extensions apply to the customers table itself (other aliases, e.g. a parent's name, go without them).

@@ -4,12 +4,14 @@ import type { Tx } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors/errors.ts';
 import { type CustomerAccessRules, customerAccessRules } from './customers.policy.ts';
 import type { Customer } from './customers.schemas.ts';
+import { liveCustomValues } from './customers.seams.ts';
 
 /**
  * The response columns of a customer, owner / department / parent names joined in the same statement.
  * The customers table stays unaliased (the access rules name its columns); joins are o, d and p.
+ * custom leaves out values of deleted custom fields.
  */
-export function customerColumns(rules: CustomerAccessRules): SQL {
+export function customerColumns(rules: CustomerAccessRules, tenantId: string): SQL {
   const parentVisible = rules.read({ id: sql`p.id`, owner: sql`p.owner_id` });
   return sql`customers.id, customers.kind, customers.name, customers.short_name AS "shortName",
     customers.credit_code AS "creditCode", customers.industry, customers.level, customers.source, customers.status,
@@ -20,7 +22,8 @@ export function customerColumns(rules: CustomerAccessRules): SQL {
     CASE WHEN p.id IS NOT NULL AND ${parentVisible} THEN p.name END AS "parentName",
     customers.is_key AS "isKey", customers.deal_status AS "dealStatus", customers.last_deal_at AS "lastDealAt",
     customers.next_contact_at AS "nextContactAt", customers.last_follow_up_at AS "lastFollowUpAt",
-    customers.owned_since AS "ownedSince", customers.custom, customers.created_at AS "createdAt",
+    customers.owned_since AS "ownedSince",
+    ${liveCustomValues(sql`customers.custom`, tenantId, 'customer')} AS custom, customers.created_at AS "createdAt",
     customers.updated_at AS "updatedAt", (${rules.write()}) AS writable`;
 }
 
@@ -54,7 +57,7 @@ export async function selectVisibleCustomers(tx: Tx, actor: Actor, ids: string[]
   if (!ids.length) return [];
   const rules = await customerAccessRules(tx, actor);
   const res = await tx.execute<Record<string, unknown>>(sql`
-    SELECT ${customerColumns(rules)} FROM customers ${customerJoins}
+    SELECT ${customerColumns(rules, actor.tenantId)} FROM customers ${customerJoins}
     WHERE customers.tenant_id = ${actor.tenantId} AND customers.id = ANY(${`{${ids.join(',')}}`}::uuid[])
       AND ${rules.read()}`);
   return res.rows.map(toCustomer);

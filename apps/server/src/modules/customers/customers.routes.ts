@@ -117,7 +117,8 @@ export const customerRoutes = [
     body: parentBody,
     response: customer,
     audit: audit('set_parent'),
-    handler: (ctx, { params, body }) => updateCustomer(ctx, params.id, { parentId: body.parentId, force: true }),
+    handler: (ctx, { params, body }) =>
+      updateCustomer(ctx, params.id, { parentId: body.parentId, force: true }, 'set_parent'),
   }),
 
   defineRoute({

@@ -239,12 +239,33 @@ export const savedView = z.object({
   filters: z.record(z.string(), z.unknown()),
   columns: z.array(z.string()),
   sort: savedViewSort.nullable(),
+  /** Offered to everyone in the company (共享视图). */
+  shared: z.boolean(),
+  /** The caller's own view: only the owner renames, changes or deletes it. */
+  mine: z.boolean(),
+  ownerName: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
-export const savedViewBody = z.strictObject({
+const viewFields = {
   name: name(50),
-  filters: z.record(z.string(), z.unknown()).default({}),
-  columns: z.array(z.string().min(1).max(60)).max(60).default([]),
-  sort: savedViewSort.nullable().default(null),
+  filters: z.record(z.string(), z.unknown()),
+  columns: z.array(z.string().min(1).max(60)).max(60),
+  sort: savedViewSort.nullable(),
+  shared: z.boolean(),
+};
+export const savedViewBody = z.strictObject({
+  name: viewFields.name,
+  filters: viewFields.filters.default({}),
+  columns: viewFields.columns.default([]),
+  sort: viewFields.sort.default(null),
+  shared: viewFields.shared.default(false),
+});
+/** Rename, replace filters / columns / sort ("save the current list into this view"), share or unshare. */
+export const savedViewPatch = z.strictObject({
+  name: viewFields.name.optional(),
+  filters: viewFields.filters.optional(),
+  columns: viewFields.columns.optional(),
+  sort: viewFields.sort.optional(),
+  shared: viewFields.shared.optional(),
 });

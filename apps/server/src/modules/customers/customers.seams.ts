@@ -4,6 +4,7 @@ export { creditCodeProblem, normalizeCreditCode, validateCreditCode } from '../.
 export {
   customFilterFromQuery,
   listCustomFields,
+  liveCustomValues,
   mergeCustomValues,
   validateCustomValues,
 } from '../customfields/index.ts';

@@ -120,7 +120,13 @@ export async function createCustomer(ctx: CustomerContext, input: CreateCustomer
   return findVisibleCustomer(tx, actor, id);
 }
 
-export async function updateCustomer(ctx: CustomerContext, id: string, patch: UpdateCustomer): Promise<Customer> {
+/** Change a customer; `action` names the change in the audit trail ('set_parent' for PUT …/parent). */
+export async function updateCustomer(
+  ctx: CustomerContext,
+  id: string,
+  patch: UpdateCustomer,
+  action: 'update' | 'set_parent' = 'update',
+): Promise<Customer> {
   const { tx, actor } = ctx;
   const before = await loadWritable(tx, actor, id);
   const { force, ...changes } = patch;
@@ -152,7 +158,7 @@ export async function updateCustomer(ctx: CustomerContext, id: string, patch: Up
     .set(values)
     .where(and(eq(customers.tenantId, actor.tenantId), eq(customers.id, id)));
   ctx.audit.record({
-    action: 'update',
+    action,
     objectType: OBJECT_TYPE,
     recordId: id,
     before: audited(before),

@@ -104,7 +104,10 @@ export const customers = pgTable(
   ],
 );
 
-/** Saved list views (保存的视图): a user's own named filters, columns and sort for the customer list. */
+/**
+ * Saved list views (保存的视图): a user's named filters, columns and sort for the customer list. Only its
+ * owner changes a view; a shared one is offered to everyone in the company (the data scope still applies).
+ */
 export const customerViews = pgTable(
   'customer_views',
   {
@@ -115,6 +118,8 @@ export const customerViews = pgTable(
     filters: jsonb('filters').$type<Record<string, unknown>>().notNull().default({}),
     columns: text('columns').array().notNull().default(sql`'{}'::text[]`),
     sort: jsonb('sort').$type<{ field: string; order: 'asc' | 'desc' } | null>(),
+    /** Offered to the whole company (共享视图), read-only for everyone but the owner. */
+    shared: boolean('shared').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -152,4 +152,78 @@ describe('saved views (保存的视图)', () => {
     expect((await t.request('GET', '/api/v1/customers/views', { token: nobody.token })).status).toBe(403);
     expect((await t.request('GET', '/api/v1/customers', { token: nobody.token })).status).toBe(403);
   });
+
+  it('renames, re-saves filters and shares a view; only its owner changes it, elsewhere 404', async () => {
+    const w = await salesWorld(t);
+    const views = (token: string) => t.request('GET', '/api/v1/customers/views', { token });
+    const patch = (token: string, id: string, body: unknown) =>
+      t.request('PATCH', `/api/v1/customers/views/${id}`, { token, body });
+    const create = (token: string, body: Record<string, unknown>) =>
+      t.request('POST', '/api/v1/customers/views', { token, body });
+    const a = await create(w.rep1.token, { name: '华东', filters: { province: '浙江省' } });
+    const b = await create(w.rep1.token, { name: '华南', filters: { province: '广东省' } });
+    expect(a.body).toMatchObject({ shared: false, mine: true, ownerName: '张三' });
+
+    const renamed = await patch(w.rep1.token, a.body.id, { name: '华东重点' });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(renamed.body).toMatchObject({ id: a.body.id, name: '华东重点', filters: { province: '浙江省' } });
+    // Save the current list into the view: filters, columns and sort replaced at once.
+    const resaved = await patch(w.rep1.token, a.body.id, {
+      filters: { province: '浙江省', isKey: true, view: 'mine' },
+      columns: ['name', 'lastFollowUpAt'],
+      sort: { field: 'lastFollowUpAt', order: 'asc' },
+    });
+    expect(resaved.body).toMatchObject({
+      name: '华东重点',
+      filters: { province: '浙江省', isKey: true, view: 'mine' },
+      columns: ['name', 'lastFollowUpAt'],
+      sort: { field: 'lastFollowUpAt', order: 'asc' },
+    });
+    expect(new Date(resaved.body.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(a.body.updatedAt).getTime());
+
+    // Validation: a taken name 409, bad or unknown fields 400; an empty change changes nothing.
+    expect((await patch(w.rep1.token, a.body.id, { name: '华南' })).status).toBe(409);
+    const bad = await patch(w.rep1.token, a.body.id, { name: '', sort: { field: 'owner', order: 'up' }, x: 1 });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(expect.arrayContaining(['name', 'sort.field', 'sort.order']));
+    expect((await patch(w.rep1.token, a.body.id, { shared: 'yes' })).status).toBe(400);
+    expect((await patch(w.rep1.token, a.body.id, {})).body).toMatchObject({ name: '华东重点', shared: false });
+
+    // Private: a colleague neither sees nor changes it (404), nor does another company.
+    expect((await views(w.rep2.token)).body.items).toEqual([]);
+    expect((await patch(w.rep2.token, a.body.id, { name: '抢走' })).status).toBe(404);
+    const other = await salesWorld(t);
+    expect((await patch(other.admin.token, a.body.id, { name: '抢走' })).status).toBe(404);
+
+    // Shared: colleagues see it, read-only (403); other companies still get 404.
+    const shared = await patch(w.rep1.token, a.body.id, { shared: true });
+    expect(shared.body).toMatchObject({ shared: true, mine: true });
+    const seen = (await views(w.rep2.token)).body.items;
+    expect(seen).toEqual([
+      expect.objectContaining({ id: a.body.id, name: '华东重点', mine: false, ownerName: '张三' }),
+    ]);
+    const notOwner = await patch(w.rep2.token, a.body.id, { name: '抢走' });
+    expect(notOwner.status).toBe(403);
+    expect(notOwner.body.error.code).toBe('customers.view_not_owner');
+    expect((await t.request('DELETE', `/api/v1/customers/views/${a.body.id}`, { token: w.rep2.token })).status).toBe(
+      403,
+    );
+    expect((await views(other.admin.token)).body.items).toEqual([]);
+    expect((await patch(other.admin.token, a.body.id, { name: '抢走' })).status).toBe(404);
+    // The colleague may keep a view of their own under the same name.
+    expect((await create(w.rep2.token, { name: '华东重点' })).status).toBe(201);
+    expect((await views(w.rep2.token)).body.items.map((v: { mine: boolean }) => v.mine)).toEqual([true, false]);
+    expect((await views(w.rep1.token)).body.items.map((v: { name: string }) => v.name)).toEqual(['华东重点', '华南']);
+
+    const history = await t.request('GET', `/api/v1/audit?objectType=customer_view&recordId=${a.body.id}`, {
+      token: w.admin.token,
+    });
+    // Rename, re-save, share (the empty change is recorded without field changes).
+    const updates = history.body.items.filter(
+      (e: { action: string; changes: unknown[] }) => e.action === 'update' && e.changes.length,
+    );
+    expect(updates).toHaveLength(3);
+    expect(updates.at(-1).changes).toEqual([{ field: 'name', from: '华东', to: '华东重点' }]);
+    expect(b.status).toBe(201);
+  });
 });

@@ -38,4 +38,8 @@ defineMessages({
     en: 'Choose an owner within your data scope',
   },
   'customers.view_name_taken': { 'zh-CN': '已有同名视图', en: 'You already have a view with this name' },
+  'customers.view_not_owner': {
+    'zh-CN': '这是同事共享的视图，只有创建人可以修改或删除',
+    en: 'A colleague shared this view: only they can change or delete it',
+  },
 });

@@ -118,11 +118,6 @@ describe('custom field definitions', () => {
     expect(typeChange.status).toBe(400);
 
     const temp = await create({ objectType: 'contact', label: '临时', type: 'text', key: 'temp' });
-    const customerId = await putCustomer(t, admin.tenant.id, {
-      name: '留存数据',
-      ownerId: rep.id,
-      custom: { temp: 'x' },
-    });
     const del = await t.request('DELETE', `/api/v1/custom-fields/${temp.body.id}`, { token: admin.token });
     expect(del.status).toBe(200);
     const after = await t.request('GET', '/api/v1/custom-fields?objectType=contact', { token: admin.token });
@@ -130,19 +125,94 @@ describe('custom field definitions', () => {
     expect((await t.request('DELETE', `/api/v1/custom-fields/${temp.body.id}`, { token: admin.token })).status).toBe(
       404,
     );
-    // the key is never handed out again; stored values stay in the rows
+    // the key is never handed out again
     expect((await create({ objectType: 'contact', label: '再来', type: 'text', key: 'temp' })).status).toBe(409);
-    const [row] = await inTenant(t.services.database.db, admin.tenant.id, (tx) =>
-      tx
-        .select({ custom: customers.custom })
-        .from(customers)
-        .where(and(eq(customers.id, customerId))),
-    );
-    expect(row!.custom).toEqual({ temp: 'x' });
     const history = await t.request('GET', '/api/v1/audit?objectType=custom_field', { token: admin.token });
     expect(history.body.items.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['create', 'update', 'delete']),
     );
+  });
+
+  it('removes a deleted field’s values: stored rows, GET, lists and export of customers and contacts', async () => {
+    const tenantId = admin.tenant.id;
+    const db = t.services.database.db;
+    const gone = await create({ objectType: 'customer', label: '旧编号', type: 'text', key: 'old_no' });
+    const kept = await create({ objectType: 'customer', label: '保留项', type: 'text', key: 'kept' });
+    const hobby = await create({ objectType: 'contact', label: '爱好', type: 'text', key: 'hobby' });
+    expect([gone.status, kept.status, hobby.status]).toEqual([201, 201, 201]);
+    const made = await t.request('POST', '/api/v1/customers', {
+      token: admin.token,
+      body: {
+        name: '字段删除测试有限公司',
+        ownerId: rep.id,
+        force: true,
+        custom: { capital: '10', old_no: 'OLD-7781', kept: 'KEEP-7781' },
+      },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const id = made.body.id;
+    const contact = await t.request('POST', '/api/v1/contacts', {
+      token: admin.token,
+      body: { customerId: id, name: '删字段联系人', custom: { hobby: '钓鱼' } },
+    });
+    expect(contact.status, JSON.stringify(contact.body)).toBe(201);
+    const stored = async () => {
+      const [row] = await inTenant(db, tenantId, (tx) =>
+        tx
+          .select({ custom: customers.custom, updatedAt: customers.updatedAt })
+          .from(customers)
+          .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id))),
+      );
+      return row!;
+    };
+    const before = await stored();
+    expect(before.custom).toMatchObject({ old_no: 'OLD-7781' });
+
+    for (const f of [gone, hobby]) {
+      expect((await t.request('DELETE', `/api/v1/custom-fields/${f.body.id}`, { token: admin.token })).status).toBe(
+        200,
+      );
+    }
+    // Gone from the stored JSON, in the delete's own transaction; nobody edited the record itself.
+    const after = await stored();
+    expect(after.custom).toEqual({ capital: '10.00', kept: 'KEEP-7781' });
+    expect(after.updatedAt).toEqual(before.updatedAt);
+    const [ct] = await inTenant(db, tenantId, (tx) =>
+      tx.execute<{ custom: unknown }>(
+        sql`SELECT custom FROM contacts WHERE tenant_id = ${tenantId} AND id = ${contact.body.id}`,
+      ),
+    ).then((r) => r.rows);
+    expect(typeof ct!.custom === 'string' ? JSON.parse(ct!.custom) : ct!.custom).toEqual({});
+
+    // A value that escaped the UPDATE (written concurrently, restored from a backup) stays hidden on read.
+    await inTenant(db, tenantId, (tx) =>
+      tx.execute(sql`UPDATE customers SET custom = custom || '{"old_no": "OLD-7781"}'::jsonb
+        WHERE tenant_id = ${tenantId} AND id = ${id}`),
+    );
+    await inTenant(db, tenantId, (tx) =>
+      tx.execute(sql`UPDATE contacts SET custom = '{"hobby": "钓鱼"}'::jsonb
+        WHERE tenant_id = ${tenantId} AND id = ${contact.body.id}`),
+    );
+    const one = await t.request('GET', `/api/v1/customers/${id}`, { token: admin.token });
+    expect(one.body.custom).toEqual({ capital: '10.00', kept: 'KEEP-7781' });
+    const list = await t.request('GET', `/api/v1/customers?view=all&q=${encodeURIComponent('字段删除测试')}`, {
+      token: admin.token,
+    });
+    expect(list.body.items.map((c: { custom: unknown }) => c.custom)).toEqual([
+      { capital: '10.00', kept: 'KEEP-7781' },
+    ]);
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/customers/export?format=csv&q=${encodeURIComponent('字段删除测试')}`,
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body).toContain('KEEP-7781');
+    expect(exported.body).not.toContain('OLD-7781');
+    const contactOne = await t.request('GET', `/api/v1/contacts/${contact.body.id}`, { token: admin.token });
+    expect(contactOne.body.custom).toEqual({});
+    const contactList = await t.request('GET', `/api/v1/customers/${id}/contacts`, { token: admin.token });
+    expect(contactList.body.items.map((c: { custom: unknown }) => c.custom)).toEqual([{}]);
   });
 
   it('answers 404 for another company’s field', async () => {

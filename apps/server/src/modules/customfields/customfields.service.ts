@@ -5,7 +5,7 @@ import { newId } from '../../platform/db/ids.ts';
 import { AppError, conflict, notFound } from '../../platform/errors/errors.ts';
 import type { RequestContext } from '../../platform/http/route.ts';
 import type { CreateBody, CustomField, PatchBody } from './customfields.schemas.ts';
-import { type CustomObjectType, customFields } from './customfields.table.ts';
+import { type CustomObjectType, customFields, customValueTables } from './customfields.table.ts';
 
 /** At most this many live fields per record type: forms and the jsonb column stay manageable. */
 export const MAX_FIELDS_PER_TYPE = 100;
@@ -136,9 +136,10 @@ export async function updateCustomField(ctx: RequestContext, id: string, body: P
 }
 
 /**
- * Delete a field: it leaves forms, lists, filters and writes at once; the values stay in the records' jsonb
- * (no million-row rewrite inside a request) and its key is never reused, so they cannot resurface under a
- * different field.
+ * Delete a field: it leaves forms, lists, filters and writes at once, and its values leave the records in the
+ * same transaction (one UPDATE of the rows that hold the key; updated_at is left alone, nobody edited them).
+ * Its key is never reused, so a value missed anyway could not resurface under a different field; reads strip
+ * deleted keys too (liveCustomValues).
  */
 export async function deleteCustomField(ctx: RequestContext, id: string): Promise<null> {
   const { tx, actor } = ctx;
@@ -147,6 +148,9 @@ export async function deleteCustomField(ctx: RequestContext, id: string): Promis
     .update(customFields)
     .set({ deletedAt: new Date(), updatedAt: new Date() })
     .where(and(eq(customFields.tenantId, actor.tenantId), eq(customFields.id, id)));
+  const table = sql.identifier(customValueTables[before.objectType]);
+  await tx.execute(sql`UPDATE ${table} SET custom = custom - ${before.key}::text
+    WHERE tenant_id = ${actor.tenantId} AND custom ? ${before.key}::text`);
   ctx.audit.record({ action: 'delete', objectType: 'custom_field', recordId: id, before });
   return null;
 }

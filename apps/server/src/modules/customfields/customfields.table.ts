@@ -17,6 +17,9 @@ import { createdAt, tenantIdColumn, tenantIsolation, updatedAt } from '../../pla
 export const customObjectTypes = ['customer', 'contact'] as const;
 export type CustomObjectType = (typeof customObjectTypes)[number];
 
+/** The table whose `custom` jsonb column holds the values of each record type. */
+export const customValueTables: Record<CustomObjectType, string> = { customer: 'customers', contact: 'contacts' };
+
 export const customFieldTypes = [
   'text',
   'number',
@@ -34,7 +37,7 @@ export type CustomFieldType = (typeof customFieldTypes)[number];
 /**
  * Custom fields (自定义字段) a tenant adds to a record type. Values live in the record's `custom` jsonb
  * column under `key`, which never changes once created. Deleting a field sets deleted_at: it disappears from
- * forms, lists and writes, the values stay in the rows, and the key is never handed out again.
+ * forms, lists and writes, its values are removed from the records, and the key is never handed out again.
  */
 export const customFields = pgTable(
   'custom_fields',

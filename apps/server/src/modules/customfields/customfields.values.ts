@@ -1,6 +1,6 @@
 // Custom field values on write: each value checked against its field and normalised to the one stored form.
 import Decimal from 'decimal.js';
-import { and, eq, inArray } from 'drizzle-orm';
+import { type AnyColumn, and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError, type FieldError } from '../../platform/errors/errors.ts';
@@ -210,6 +210,16 @@ export function mergeCustomValues(existing: CustomValues | null | undefined, pat
   const merged: CustomValues = { ...(existing ?? {}), ...patch };
   for (const [k, v] of Object.entries(merged)) if (v === null || v === undefined) delete merged[k];
   return merged;
+}
+
+/**
+ * A record's `custom` column without the values of deleted fields, as SQL, for every query that answers
+ * records (get, list, export). Deleting a field removes its values from the rows already; this keeps a value
+ * that escaped that (written concurrently, restored from a backup) from resurfacing.
+ */
+export function liveCustomValues(column: AnyColumn | SQL, tenantId: string, objectType: CustomObjectType): SQL {
+  return sql`(${column} - ARRAY(SELECT cf.key FROM custom_fields cf WHERE cf.tenant_id = ${tenantId}
+    AND cf.object_type = ${objectType} AND cf.deleted_at IS NOT NULL))`;
 }
 
 /** The values of live fields only, for responses and exports (a deleted field's values stay hidden). */

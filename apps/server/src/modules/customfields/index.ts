@@ -10,6 +10,7 @@ export {
   customFields,
   customFieldTypes,
   customObjectTypes,
+  customValueTables,
 } from './customfields.table.ts';
 export {
   activeUserIds,
@@ -17,6 +18,7 @@ export {
   type CustomValues,
   checkCustomValues,
   checkUserFields,
+  liveCustomValues,
   mergeCustomValues,
   userFieldIds,
   validateCustomValues,

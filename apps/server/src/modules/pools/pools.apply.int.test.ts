@@ -1,4 +1,5 @@
-// Pools: the rules against a real database — dry-run, applying them (with a controlled clock), the daily job.
+// Pools: the rules against a real database — dry-run, applying them (with a controlled clock), applying one
+// pool's rules on request (立即执行规则), the daily job. The test clock route is in pools.clock.int.test.ts.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
@@ -166,6 +167,83 @@ describe('applying the rules', () => {
     const result = await applyPoolRules(t.services.database.db, org.tenantId, new Date());
     expect(result.map((p) => p.poolId)).toEqual([first.id]);
     expect(await inPool(org, first.id)).toEqual([open]);
+  });
+});
+
+describe("applying one pool's rules now (POST /pools/:id/apply)", () => {
+  const apply = (org: PoolOrg, poolId: string, token = org.admin.token, lang?: string) =>
+    t.request('POST', `/api/v1/pools/${poolId}/apply`, { token, lang });
+
+  it('moves what is past the rule, leaves the rest, counts warnings, audits as the caller', async () => {
+    const { org, pool, c } = await scenario();
+    const planned = (await dryRun(org, pool.id)).body;
+    const res = await apply(org, pool.id);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ moved: 2, warned: 1 });
+    expect(ids(res.body.movedCustomers)).toEqual(ids(planned.moves));
+    expect(res.body.movedCustomers.find((m: { customerId: string }) => m.customerId === c.stale)).toEqual({
+      customerId: c.stale,
+      name: '久未跟进',
+      ownerName: '张三',
+      reason: '30 天未跟进',
+    });
+    // Past the rule's 30 days: moved. Within it (5 days; 28 days, warned; a key customer): still owned.
+    expect(await inPool(org, pool.id)).toEqual([c.stale, c.claimedLongAgo].sort());
+    const owners = await inTenant(t.services.database.db, org.tenantId, (tx) =>
+      tx.execute<{ id: string; owner_id: string | null }>(
+        sql`SELECT id, owner_id FROM customers WHERE id IN (${c.fresh}, ${c.warned}, ${c.key})`,
+      ),
+    );
+    expect(owners.rows.map((r) => r.owner_id)).toEqual([org.sales.id, org.sales.id, org.sales.id]);
+
+    const list = await t.request('GET', `/api/v1/pools/${pool.id}/customers`, { token: org.sales2.token });
+    expect(list.body.items.find((x: { id: string }) => x.id === c.stale)).toMatchObject({
+      lastOwnerName: '张三',
+      movedInKind: 'moved_in',
+      movedInReason: '30 天未跟进',
+    });
+
+    const audit = await t.request('GET', `/api/v1/audit?actorId=${org.admin.user.id}`, { token: org.admin.token });
+    const entries = audit.body.items as { action: string; objectType: string; recordId: string }[];
+    expect(
+      entries
+        .filter((e) => e.action === 'pool_rule_move')
+        .map((e) => e.recordId)
+        .sort(),
+    ).toEqual([c.stale, c.claimedLongAgo].sort());
+    expect(entries.filter((e) => e.action === 'apply_rules')).toMatchObject([
+      { objectType: 'pool', recordId: pool.id },
+    ]);
+
+    // Nothing left to move; the answer is in the caller's language.
+    const again = await apply(org, pool.id, org.admin.token, 'en');
+    expect(again.body).toMatchObject({ moved: 0, warned: 1, movedCustomers: [] });
+  });
+
+  it("applies only this pool's plan", async () => {
+    const { org, pool, c } = await scenario();
+    const other = await createPool(t, org, { departmentIds: [org.otherDept] });
+    expect(ids((await dryRun(org, other.id)).body.moves)).toEqual([c.outsiders]);
+    await apply(org, pool.id);
+    expect(await inPool(org, other.id)).toEqual([]);
+    expect((await apply(org, other.id)).body).toMatchObject({
+      moved: 1,
+      movedCustomers: [{ customerId: c.outsiders }],
+    });
+    expect(await inPool(org, other.id)).toEqual([c.outsiders]);
+    expect(await inPool(org, pool.id)).toEqual([c.stale, c.claimedLongAgo].sort());
+  });
+
+  it('answers 403 without pools.manage and 404 across companies, moving nothing', async () => {
+    const { org, pool } = await scenario();
+    expect((await apply(org, pool.id, org.sales.token)).status).toBe(403);
+    expect((await apply(org, pool.id, org.manager.token)).status).toBe(403);
+    const foreignPool = await createPool(t, foreign);
+    const cross = await apply(org, foreignPool.id);
+    expect(cross.status).toBe(404);
+    expect(cross.body.error.code).toBe('common.not_found');
+    expect((await apply(foreign, pool.id)).status).toBe(404);
+    expect(await inPool(org, pool.id)).toEqual([]);
   });
 });
 

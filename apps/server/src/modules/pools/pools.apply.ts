@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { loadOrgSnapshot } from '../../platform/access/org-snapshot.ts';
 import { AuditWriter } from '../../platform/audit/audit.ts';
+import { businessNow } from '../../platform/clock.ts';
 import { type Db, inTenant, type Tx } from '../../platform/db/database.ts';
+import { notFound } from '../../platform/errors/errors.ts';
+import type { RequestContext } from '../../platform/http/route.ts';
 import type { Services } from '../../platform/http/services.ts';
+import { ruleReason } from './pools.customers.ts';
 import { recordPoolEvents } from './pools.events.ts';
-import { lockPool, poolCoverage, selectPools } from './pools.queries.ts';
+import { findVisiblePool, lockPool, poolCoverage, selectPools } from './pools.queries.ts';
 import { candidateCutoff, evaluatePoolRules, type RuleCustomer, type RuleHit } from './pools.rules.ts';
 import type { Pool } from './pools.schemas.ts';
 
@@ -105,6 +109,47 @@ export async function planPoolRules(
 }
 
 /**
+ * Move one pool's planned customers in (the caller locked them by planning with lock): owner cleared, pool set,
+ * one pool event and one audit entry per customer.
+ */
+async function movePlanned(
+  tx: Tx,
+  tenantId: string,
+  poolId: string,
+  moves: PlannedHit[],
+  asOf: Date,
+  audit: AuditWriter,
+) {
+  if (moves.length === 0) return;
+  await lockPool(tx, tenantId, poolId, 'share');
+  await tx.execute(sql`UPDATE customers SET owner_id = NULL, pool_id = ${poolId}, updated_at = now()
+    WHERE tenant_id = ${tenantId} AND id = ANY(${uuids(moves.map((m) => m.customerId))}::uuid[])`);
+  await recordPoolEvents(
+    tx,
+    tenantId,
+    poolId,
+    asOf,
+    moves.map((m) => ({
+      customerId: m.customerId,
+      kind: 'moved_in' as const,
+      userId: null,
+      previousOwnerId: m.ownerId,
+      rule: m.rule,
+      ruleDays: m.days,
+    })),
+  );
+  for (const m of moves) {
+    audit.record({
+      action: 'pool_rule_move',
+      objectType: 'customer',
+      recordId: m.customerId,
+      before: { ownerId: m.ownerId, poolId: null },
+      after: { ownerId: null, poolId, rule: m.rule, ruleDays: m.days },
+    });
+  }
+}
+
+/**
  * Apply every pool's rules for one tenant in one transaction (RLS-bound through inTenant): customers move
  * into their pool, each move is a pool event and an audit entry. Returns what moved, per pool.
  */
@@ -115,37 +160,45 @@ export async function applyPoolRules(db: Db, tenantId: string, asOf: Date) {
     const moved: { poolId: string; moves: PlannedHit[] }[] = [];
     for (const { pool, moves } of plans) {
       if (moves.length === 0) continue;
-      await lockPool(tx, tenantId, pool.id, 'share');
-      await tx.execute(sql`UPDATE customers SET owner_id = NULL, pool_id = ${pool.id}, updated_at = now()
-        WHERE tenant_id = ${tenantId} AND id = ANY(${uuids(moves.map((m) => m.customerId))}::uuid[])`);
-      await recordPoolEvents(
-        tx,
-        tenantId,
-        pool.id,
-        asOf,
-        moves.map((m) => ({
-          customerId: m.customerId,
-          kind: 'moved_in' as const,
-          userId: null,
-          previousOwnerId: m.ownerId,
-          rule: m.rule,
-          ruleDays: m.days,
-        })),
-      );
-      for (const m of moves) {
-        audit.record({
-          action: 'pool_rule_move',
-          objectType: 'customer',
-          recordId: m.customerId,
-          before: { ownerId: m.ownerId, poolId: null },
-          after: { ownerId: null, poolId: pool.id, rule: m.rule, ruleDays: m.days },
-        });
-      }
+      await movePlanned(tx, tenantId, pool.id, moves, asOf, audit);
       moved.push({ poolId: pool.id, moves });
     }
     await audit.flush(tx);
     return moved;
   });
+}
+
+/**
+ * Apply one pool's rules now, in the request's transaction (an administrator's 立即执行规则): the same plan as
+ * the daily job and the dry-run (a customer whose owner belongs to several pools still goes to the first pool
+ * whose rules move it), of which only this pool's moves are made. The moves are audited as the caller's.
+ */
+export async function applyOnePoolRules(ctx: RequestContext, poolId: string, asOf: Date) {
+  const { tx, actor } = ctx;
+  await findVisiblePool(tx, actor, poolId, { counts: false });
+  // Held until commit, so the pool cannot be deleted while its customers move in.
+  if (!(await lockPool(tx, actor.tenantId, poolId, 'share'))) throw notFound();
+  const plan = (await planPoolRules(tx, actor.tenantId, asOf, { lock: true })).find((p) => p.pool.id === poolId);
+  const moves = plan?.moves ?? [];
+  const warned = plan?.warnings.length ?? 0;
+  await movePlanned(tx, actor.tenantId, poolId, moves, asOf, ctx.audit);
+  ctx.audit.record({
+    action: 'apply_rules',
+    objectType: 'pool',
+    recordId: poolId,
+    after: { asOf: asOf.toISOString(), moved: moves.length, warned },
+  });
+  return {
+    asOf,
+    moved: moves.length,
+    warned,
+    movedCustomers: moves.map((m) => ({
+      customerId: m.customerId,
+      name: m.name,
+      ownerName: m.ownerName,
+      reason: ruleReason(ctx.locale, m.rule, m.days),
+    })),
+  };
 }
 
 /** Every tenant with a pool, each in its own transaction; one tenant's failure does not stop the others. */
@@ -169,5 +222,5 @@ const registered = new WeakSet<object>();
 export function registerPoolJobs({ database, jobs }: Pick<Services, 'database' | 'jobs'>): void {
   if (registered.has(jobs)) return;
   registered.add(jobs);
-  jobs.schedule(APPLY_RULES_JOB, 24 * 3600, () => applyAllPoolRules(database.db, new Date()));
+  jobs.schedule(APPLY_RULES_JOB, 24 * 3600, () => applyAllPoolRules(database.db, businessNow()));
 }

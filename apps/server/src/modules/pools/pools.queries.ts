@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, can } from '../../platform/access/actor.ts';
 import { loadOrgSnapshot } from '../../platform/access/org-snapshot.ts';
 import { departmentSubtree, type OrgSnapshot } from '../../platform/access/scope.ts';
+import { versionedTenantCache } from '../../platform/access/tenant-cache.ts';
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors/errors.ts';
 import type { Pool } from './pools.schemas.ts';
@@ -119,15 +120,24 @@ export async function lockPool(tx: Tx, tenantId: string, id: string, mode: 'shar
   return result.rows.length > 0;
 }
 
-/** Ids of the pools the actor is a member of (by main department), without loading the pools themselves. */
+/** pool → its departments, per tenant; changes bump the access version (pools.service.ts). */
+const poolDepartmentsCache = versionedTenantCache<Map<string, string[]>>();
+
+/**
+ * Ids of the pools the actor is a member of (by main department), without loading the pools themselves.
+ * Every customer read asks this (pool customers are visible to members), so the memberships are cached.
+ */
 export async function memberPoolIds(tx: Tx, actor: Actor): Promise<string[]> {
-  const rows = await tx.execute<{ poolId: string; departmentId: string }>(
-    sql`SELECT pool_id AS "poolId", department_id AS "departmentId" FROM pool_departments WHERE tenant_id = ${actor.tenantId}`,
-  );
-  if (rows.rows.length === 0) return [];
+  const byPool = await poolDepartmentsCache(actor.tenantId, actor.orgVersion, async () => {
+    const rows = await tx.execute<{ poolId: string; departmentId: string }>(
+      sql`SELECT pool_id AS "poolId", department_id AS "departmentId" FROM pool_departments WHERE tenant_id = ${actor.tenantId}`,
+    );
+    const map = new Map<string, string[]>();
+    for (const r of rows.rows) map.set(r.poolId, [...(map.get(r.poolId) ?? []), r.departmentId]);
+    return map;
+  });
+  if (byPool.size === 0) return [];
   const org = await loadOrgSnapshot(tx, actor.tenantId, actor.orgVersion);
-  const byPool = new Map<string, string[]>();
-  for (const r of rows.rows) byPool.set(r.poolId, [...(byPool.get(r.poolId) ?? []), r.departmentId]);
   return [...byPool]
     .filter(([, departmentIds]) => departmentSubtree(org, departmentIds).has(actor.departmentId))
     .map(([id]) => id);

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { historyRoute } from '../../platform/audit/history-route.ts';
+import { businessNow } from '../../platform/clock.ts';
 import { defineRoute, type RequestContext } from '../../platform/http/route.ts';
 import { emptyResponse, idParams, page } from '../../platform/http/schemas.ts';
-import { type PlannedHit, planPoolRules } from './pools.apply.ts';
+import { applyOnePoolRules, type PlannedHit, planPoolRules } from './pools.apply.ts';
 import { assignCustomers, claimCustomer } from './pools.claim.ts';
 import { listPoolCustomers, ruleReason } from './pools.customers.ts';
 import { findVisiblePool, listVisiblePools } from './pools.queries.ts';
 import { returnToPool } from './pools.return.ts';
 import {
+  applyResult,
   assignBody,
   assignResult,
   claimBody,
@@ -156,12 +158,25 @@ export const poolRoutes = [
     method: 'GET',
     url: '/api/v1/pools/:id/dry-run',
     permission: 'pools.manage',
-    summary: 'Which customers the rules would move into this pool on asOf (default now), and which get a warning',
+    summary: 'Which customers the rules would move into this pool on asOf (default: today), and which get a warning',
     tags,
     params: idParams,
     query: dryRunQuery,
     response: dryRunResult,
-    handler: (ctx, { params, query }) => dryRun(ctx, params.id, query.asOf ? new Date(query.asOf) : new Date()),
+    handler: (ctx, { params, query }) => dryRun(ctx, params.id, query.asOf ? new Date(query.asOf) : businessNow()),
+  }),
+
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/pools/:id/apply',
+    permission: 'pools.manage',
+    summary:
+      "Apply this pool's rules now (立即执行规则): move in what the dry-run shows, without waiting for the daily job",
+    tags,
+    params: idParams,
+    response: applyResult,
+    audit: audit('apply_rules'),
+    handler: (ctx, { params }) => applyOnePoolRules(ctx, params.id, businessNow()),
   }),
 
   historyRoute({

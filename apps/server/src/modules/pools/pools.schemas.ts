@@ -105,3 +105,15 @@ const ruleHit = z.object({
   dueAt: z.date(),
 });
 export const dryRunResult = z.object({ asOf: z.date(), moves: z.array(ruleHit), warnings: z.array(ruleHit) });
+
+export const applyResult = z.object({
+  /** The business date the rules were applied on. */
+  asOf: z.date(),
+  /** Customers moved into this pool. */
+  moved: z.number().int(),
+  /** Customers of this pool's rules within the warning window, left with their owner. */
+  warned: z.number().int(),
+  movedCustomers: z.array(
+    z.object({ customerId: z.uuid(), name: z.string(), ownerName: z.string().nullable(), reason: z.string() }),
+  ),
+});

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { bumpOrgVersion } from '../../platform/access/org-snapshot.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { AppError, conflict, invalidField } from '../../platform/errors/errors.ts';
 import type { RequestContext } from '../../platform/http/route.ts';
@@ -55,6 +56,7 @@ async function setDepartments({ tx, actor }: Ctx, poolId: string, ids: string[])
     .delete(poolDepartments)
     .where(and(eq(poolDepartments.tenantId, tenantId), eq(poolDepartments.poolId, poolId)));
   await tx.insert(poolDepartments).values(ids.map((departmentId) => ({ tenantId, poolId, departmentId })));
+  await bumpOrgVersion(tx, tenantId); // memberships are cached under the access version (memberPoolIds)
 }
 
 export async function createPool(ctx: Ctx, body: CreatePool): Promise<Pool> {
@@ -113,5 +115,6 @@ export async function deletePool(ctx: Ctx, id: string): Promise<void> {
   await ctx.tx
     .delete(customerPools)
     .where(and(eq(customerPools.tenantId, ctx.actor.tenantId), eq(customerPools.id, id)));
+  await bumpOrgVersion(ctx.tx, ctx.actor.tenantId); // its department rows went with it
   ctx.audit.record({ action: 'delete', objectType: 'pool', recordId: id, before: audited(before), after: null });
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { bumpOrgVersion } from '../../platform/access/org-snapshot.ts';
 import { sharedObject, sharedObjects } from '../../platform/access/sharing.ts';
 import { notFound } from '../../platform/errors/errors.ts';
 import { defineRoute } from '../../platform/http/route.ts';
@@ -54,6 +55,7 @@ export const sharingRoutes = [
           target: [sharingDefaults.tenantId, sharingDefaults.objectType],
           set: { defaultAccess: body.defaultAccess },
         });
+      await bumpOrgVersion(tx, actor.tenantId); // sharing defaults are cached under the access version
       audit.record({
         action: 'update',
         objectType: 'sharing_default',

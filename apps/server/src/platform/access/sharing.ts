@@ -6,6 +6,7 @@ import { registerHandover } from '../handover/registry.ts';
 import type { Actor } from './actor.ts';
 import { loadOrgSnapshot } from './org-snapshot.ts';
 import type { Label } from './permissions.ts';
+import { versionedTenantCache } from './tenant-cache.ts';
 import { departmentsAbove, ownerCondition, visibleOwnersIn } from './visibility.ts';
 
 /** A record type that has an owner and takes part in sharing (共享模式), shares and transfer. */
@@ -77,12 +78,18 @@ export function sharedObject(objectType: string): SharedObject | undefined {
 }
 
 /** The tenant's default for one object type; no row means private. */
-export async function defaultAccessFor(tx: Tx, tenantId: string, objectType: string): Promise<DefaultAccess> {
-  const [row] = await tx
-    .select({ defaultAccess: sharingDefaults.defaultAccess })
-    .from(sharingDefaults)
-    .where(and(eq(sharingDefaults.tenantId, tenantId), eq(sharingDefaults.objectType, objectType)));
-  return row?.defaultAccess ?? 'private';
+const defaultsCache = versionedTenantCache<Map<string, DefaultAccess>>();
+
+/** The tenant's default access for an object type (cached under the tenant's access version). */
+export async function defaultAccessFor(tx: Tx, actor: Actor, objectType: string): Promise<DefaultAccess> {
+  const defaults = await defaultsCache(actor.tenantId, actor.orgVersion, async () => {
+    const rows = await tx
+      .select({ objectType: sharingDefaults.objectType, defaultAccess: sharingDefaults.defaultAccess })
+      .from(sharingDefaults)
+      .where(eq(sharingDefaults.tenantId, actor.tenantId));
+    return new Map(rows.map((r) => [r.objectType, r.defaultAccess]));
+  });
+  return defaults.get(objectType) ?? 'private';
 }
 
 type Columns = { id: AnyPgColumn | SQL; owner: AnyPgColumn | SQL };
@@ -102,7 +109,7 @@ async function condition(tx: Tx, actor: Actor, objectType: string, cols: Columns
   if (!def) throw new Error(`object type ${objectType} is not registered for sharing`);
   const visible = await visibleOwnersIn(tx, actor, def.module);
   if (visible === 'all') return sql`true`;
-  const access = await defaultAccessFor(tx, actor.tenantId, objectType);
+  const access = await defaultAccessFor(tx, actor, objectType);
   if (access === 'public_write' || (access === 'public_read' && !write)) return sql`true`;
   return sql`(${ownerCondition(visible, cols.owner)} OR ${await shareReaches(tx, actor, objectType, cols.id, write)})`;
 }

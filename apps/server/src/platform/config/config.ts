@@ -19,6 +19,11 @@ export interface Config {
   /** SMTP server for outgoing mail (smtp://user:pass@host:port, smtps:// for TLS); unset = record mail only. */
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
+  /**
+   * Tests only: a controlled business clock (platform/clock.ts) and its loopback-only route
+   * PUT /api/v1/test/clock. Refused when NODE_ENV=production.
+   */
+  testClock: boolean;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -29,8 +34,20 @@ function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   return n;
 }
 
+function boolEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new Error(`${name} must be 1/true or 0/false, got "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || './data');
+  const testClock = boolEnv(env, 'TEST_CLOCK', false);
+  if (testClock && env.NODE_ENV === 'production') {
+    throw new Error('TEST_CLOCK moves the business clock for tests and cannot be enabled with NODE_ENV=production');
+  }
   return {
     port: intEnv(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
@@ -44,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.WEB_DIST,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
+    testClock,
   };
 }

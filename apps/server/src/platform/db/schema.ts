@@ -14,5 +14,4 @@ export * from '../../modules/sharing/sharing.table.ts';
 export * from '../../modules/tenants/tenants.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../jobs/jobs.table.ts';
-export * from '../mail/mail.table.ts';
-export * from '../sms/sms.table.ts';
+export * from '../outbox/outbox.table.ts';

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../access/actor.ts';
@@ -6,7 +5,6 @@ import { AuditWriter } from '../audit/audit.ts';
 import { loadActor } from '../auth/load-actor.ts';
 import { readToken } from '../auth/read-token.ts';
 import { CSRF_HEADER } from '../auth/tokens.ts';
-import { APP_ROLE } from '../db/database.ts';
 import { AppError, forbidden } from '../errors/errors.ts';
 import { pickLocale } from '../i18n/i18n.ts';
 import { errorBody } from './error-schema.ts';
@@ -63,9 +61,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, routes:
           const extra =
             (route as PrivateRoute<unknown, unknown, unknown, z.ZodType>).alsoRequires?.(input as never) ?? [];
           if (extra.some((p) => !can(actor, p))) throw forbidden();
-          await tx.execute(
-            sql`SELECT set_config('app.tenant_id', ${actor.tenantId}, true), set_config('role', ${APP_ROLE}, true)`,
-          );
+          // loadActor has bound the transaction to the actor's tenant, as the app role (row-level security).
           const audit = new AuditWriter(actor.tenantId, actor.userId, `${route.method} ${route.url}`);
           const result = await (route as PrivateRoute<unknown, unknown, unknown, z.ZodType>).handler(
             { actor, tx, locale, audit, services, req, reply, afterCommit },

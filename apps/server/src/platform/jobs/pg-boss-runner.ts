@@ -25,6 +25,8 @@ export class PgBossRunner implements JobRunner {
   private readonly scheduler: Scheduler;
   private readonly handlers = new Map<string, JobHandler>();
   private readonly queues = new Map<string, Promise<void>>();
+  /** This process's pg-boss worker per queue, woken on send instead of waiting for its next poll. */
+  private readonly workers = new Map<string, string>();
   private started = false;
   private stopped = false;
 
@@ -67,6 +69,10 @@ export class PgBossRunner implements JobRunner {
     await this.ensureQueue(name);
     const id = await this.boss.send(name, data);
     if (!id) throw new Error(`pg-boss refused job ${name}`);
+    // A user waits on this job (an import's progress bar): start it now if this process works the queue.
+    // Other processes still pick it up on their next poll.
+    const worker = this.workers.get(name);
+    if (worker) this.boss.notifyWorker(worker);
     return id;
   }
 
@@ -122,7 +128,7 @@ export class PgBossRunner implements JobRunner {
 
   private async listen(name: string, handler: JobHandler): Promise<void> {
     await this.ensureQueue(name);
-    await this.boss.work<Record<string, unknown>>(
+    const workerId = await this.boss.work<Record<string, unknown>>(
       name,
       { batchSize: 1, pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2 },
       async ([job]) => {
@@ -140,5 +146,6 @@ export class PgBossRunner implements JobRunner {
         if (failure) throw failure;
       },
     );
+    this.workers.set(name, workerId);
   }
 }

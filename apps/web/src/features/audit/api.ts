@@ -22,6 +22,7 @@ export const listAudit = (filter: AuditFilter & { limit?: number; cursor?: strin
 /** Object types the audit trail knows; later modules add theirs here. */
 export const AUDIT_OBJECT_TYPES = [
   'customer',
+  'customer_view',
   'contact',
   'follow_up',
   'pool',
@@ -29,6 +30,7 @@ export const AUDIT_OBJECT_TYPES = [
   'employee',
   'role',
   'settings',
+  'custom_field',
   'user',
   'session',
 ] as const;

@@ -91,7 +91,15 @@ export interface SavedView {
   filters: CustomerFilter & { view?: CustomerView };
   columns: string[];
   sort: { field: CustomerSort; order: 'asc' | 'desc' } | null;
+  /** Offered to the whole company (共享视图). */
+  shared: boolean;
+  /** The caller's own: only then may they rename, re-save, share or delete it. */
+  mine: boolean;
+  ownerName: string | null;
 }
+
+/** What a saved view is made of: the list state, a name and the share flag. */
+export type SavedViewInput = Pick<SavedView, 'name' | 'filters' | 'columns' | 'sort'> & { shared?: boolean };
 
 export interface DuplicateMatch {
   id: string | null;
@@ -212,7 +220,9 @@ export const removeShare = (id: string, shareId: string) =>
 export const returnToPool = (id: string, poolId: string, reason: string) =>
   api<unknown>(`${BASE}/${id}/return`, { method: 'POST', body: { poolId, reason } });
 export const listViews = () => api<{ items: SavedView[] }>(`${BASE}/views`);
-export const saveView = (body: Omit<SavedView, 'id'>) => api<SavedView>(`${BASE}/views`, { method: 'POST', body });
+export const saveView = (body: SavedViewInput) => api<SavedView>(`${BASE}/views`, { method: 'POST', body });
+export const updateView = (id: string, body: Partial<SavedViewInput>) =>
+  api<SavedView>(`${BASE}/views/${id}`, { method: 'PATCH', body });
 export const deleteView = (id: string) => api<null>(`${BASE}/views/${id}`, { method: 'DELETE' });
 export const getExtraTabs = (id: string) => api<{ items: ExtraTab[] }>(`${BASE}/${id}/tabs`);
 export const customerPath = (id: string) => `${BASE}/${id}`;

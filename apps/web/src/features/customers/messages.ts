@@ -1,4 +1,6 @@
 import { defineMessages } from '../../ui/i18n.tsx';
+// The labels of audit actions (设置母公司, 领取 …) for the customer's history tab.
+import '../audit/messages.ts';
 
 defineMessages({
   'customers.title': { 'zh-CN': '客户', en: 'Customers' },
@@ -20,6 +22,20 @@ defineMessages({
   'customers.view_name': { 'zh-CN': '视图名称', en: 'View name' },
   'customers.view_saved': { 'zh-CN': '视图已保存', en: 'View saved' },
   'customers.views_unavailable': { 'zh-CN': '暂不支持保存视图', en: 'Saved views are not available yet' },
+  'customers.view_edit': { 'zh-CN': '重命名 / 共享', en: 'Rename / share' },
+  'customers.view_overwrite': { 'zh-CN': '用当前筛选覆盖', en: 'Save current filters into this view' },
+  'customers.view_overwrite_confirm': {
+    'zh-CN': '用当前的筛选条件、列和排序覆盖视图「{name}」？',
+    en: 'Replace the filters, columns and sort of “{name}” with the current ones?',
+  },
+  'customers.view_updated': { 'zh-CN': '视图已更新', en: 'View updated' },
+  'customers.view_share': { 'zh-CN': '共享给全公司', en: 'Share with the whole company' },
+  'customers.view_share_hint': {
+    'zh-CN': '同事可以使用，但只有您可以修改；各人看到的客户仍按各自的数据权限',
+    en: 'Colleagues can use it, only you can change it; each still sees only the customers they may see',
+  },
+  'customers.view_shared': { 'zh-CN': '共享', en: 'Shared' },
+  'customers.view_shared_by': { 'zh-CN': '{name} 共享', en: 'Shared by {name}' },
   'customers.total': { 'zh-CN': '共 {total} 个客户', en: '{total} customers' },
   'customers.total_estimate': { 'zh-CN': '约 {total} 个客户', en: 'About {total} customers' },
   'customers.shown': { 'zh-CN': '已显示 {count} 个', en: '{count} shown' },

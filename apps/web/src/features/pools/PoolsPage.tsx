@@ -1,4 +1,4 @@
-import { EyeOutlined, PlusOutlined, SettingOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { EyeOutlined, PlusOutlined, SettingOutlined, ThunderboltOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -10,6 +10,7 @@ import {
   Form,
   Input,
   Modal,
+  Popconfirm,
   Result,
   Select,
   Table,
@@ -27,7 +28,15 @@ import { useCan } from '../auth/index.ts';
 import { isMissingRoute } from '../customers/api.ts';
 import '../customers/messages.ts';
 import { EmployeeSelect } from '../employees/EmployeeSelect.tsx';
-import { assignCustomers, claimCustomer, listPoolCustomers, listPools, type Pool, type PoolCustomer } from './api.ts';
+import {
+  applyRules,
+  assignCustomers,
+  claimCustomer,
+  listPoolCustomers,
+  listPools,
+  type Pool,
+  type PoolCustomer,
+} from './api.ts';
 import { DryRunModal } from './DryRunModal.tsx';
 import './messages.ts';
 import { PoolSettingsDrawer } from './PoolSettingsDrawer.tsx';
@@ -122,6 +131,35 @@ export function PoolsPage() {
     onError: (e) => message.error(e.message, 5),
   });
 
+  // 立即执行规则: what the daily job would do, now; the list and the counts refresh.
+  const apply = useMutation({
+    mutationFn: (p: Pool) => applyRules(p.id),
+    onSuccess: (r) => {
+      // The first few names; the pool list shows them all.
+      const names = r.movedCustomers
+        .slice(0, 5)
+        .map((c) => c.name)
+        .join('、')
+        .concat(r.movedCustomers.length > 5 ? '…' : '');
+      message.success(
+        <span data-testid="apply-result">
+          {t('pools.apply_done', { moved: r.moved })}
+          {r.warned > 0 && t('pools.apply_done_warned', { warned: r.warned })}
+          {names && (
+            <>
+              <br />
+              {t('pools.apply_done_names', { names })}
+            </>
+          )}
+        </span>,
+        6,
+      );
+      client.invalidateQueries({ queryKey: ['pools'] });
+      client.invalidateQueries({ queryKey: ['customers'] });
+    },
+    onError: (e) => message.error(e.message),
+  });
+
   if (pools.isError && isMissingRoute(pools.error))
     return (
       <>
@@ -192,6 +230,19 @@ export function PoolsPage() {
               <Button icon={<EyeOutlined />} onClick={() => setPreview(pool)} data-testid="dry-run">
                 {t('pools.dry_run')}
               </Button>
+            )}
+            {pool && canManage && (
+              <Popconfirm
+                title={t('pools.apply_confirm', { name: pool.name })}
+                description={<div style={{ maxWidth: 300 }}>{t('pools.apply_confirm_hint')}</div>}
+                okText={t('pools.apply')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => apply.mutateAsync(pool).catch(() => undefined)}
+              >
+                <Button icon={<ThunderboltOutlined />} loading={apply.isPending} data-testid="apply-rules">
+                  {t('pools.apply')}
+                </Button>
+              </Popconfirm>
             )}
             {pool && canManage && (
               <Button icon={<SettingOutlined />} onClick={() => setSettings({ open: true, pool })}>

@@ -50,6 +50,14 @@ export interface DryRun {
   warnings: DryRunMove[];
 }
 
+/** What 立即执行规则 did: customers moved into the pool now, and how many are within the warning window. */
+export interface ApplyResult {
+  asOf: string;
+  moved: number;
+  warned: number;
+  movedCustomers: { customerId: string; name: string; ownerName: string | null; reason: string }[];
+}
+
 const BASE = '/api/v1/pools';
 export const listPools = () => api<{ items: Pool[] }>(BASE);
 export const createPool = (body: PoolInput) => api<Pool>(BASE, { method: 'POST', body });
@@ -65,6 +73,7 @@ export const claimCustomer = (id: string, customerId: string) =>
 export const assignCustomers = (id: string, customerIds: string[], toUserId: string) =>
   api<unknown>(`${BASE}/${id}/assign`, { method: 'POST', body: { customerIds, toUserId } });
 export const dryRun = (id: string) => api<DryRun>(`${BASE}/${id}/dry-run`);
+export const applyRules = (id: string) => api<ApplyResult>(`${BASE}/${id}/apply`, { method: 'POST' });
 
 export const blankPool = (): PoolInput => ({
   name: '',

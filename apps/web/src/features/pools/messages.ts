@@ -46,6 +46,21 @@ defineMessages({
   'pools.dry_run_title': { 'zh-CN': '以下客户将被移入公海', en: 'These customers would move to the pool' },
   'pools.dry_run_warnings': { 'zh-CN': '即将移入（将提醒负责人）', en: 'Soon to move (owners warned)' },
   'pools.dry_run_none': { 'zh-CN': '按当前规则，今天没有客户会被移入公海', en: 'No customer would move today' },
+  'pools.apply': { 'zh-CN': '立即执行规则', en: 'Apply rules now' },
+  'pools.apply_confirm': { 'zh-CN': '立即执行“{name}”的回收规则？', en: 'Apply the rules of "{name}" now?' },
+  'pools.apply_confirm_hint': {
+    'zh-CN': '符合规则的客户会马上移入公海，不再等每天的自动执行。可先用规则预览查看。',
+    en: 'Customers the rules select move into the pool now instead of at the daily run. Preview them first.',
+  },
+  'pools.apply_done': {
+    'zh-CN': '已执行规则，移入公海 {moved} 个客户',
+    en: 'Rules applied: {moved} customer(s) moved in',
+  },
+  'pools.apply_done_warned': {
+    'zh-CN': '；另有 {warned} 个即将移入，已提醒负责人',
+    en: '; {warned} more soon to move, owners warned',
+  },
+  'pools.apply_done_names': { 'zh-CN': '移入：{names}', en: 'Moved: {names}' },
   'pools.reason': { 'zh-CN': '原因', en: 'Reason' },
   'pools.reason.noFollowUpDays': { 'zh-CN': '超过 {days} 天未跟进', en: 'No follow-up for {days} days' },
   'pools.reason.noDealDays': { 'zh-CN': '超过 {days} 天未成交', en: 'No deal for {days} days' },

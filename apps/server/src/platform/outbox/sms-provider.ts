@@ -6,7 +6,7 @@ export interface SmsMessage {
 
 /**
  * An SMS gateway (阿里云短信, 腾讯云短信 …). A deployment registers its own with setSmsProvider; the default
- * "local" provider delivers nothing and leaves the message in sms_outbox as its record.
+ * "local" provider delivers nothing and leaves the message in the outbox as its record.
  */
 export interface SmsProvider {
   readonly name: string;

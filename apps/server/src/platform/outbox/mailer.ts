@@ -44,7 +44,7 @@ export class SmtpMailer implements Mailer {
   }
 }
 
-/** No SMTP server configured: the message stays in mail_outbox as the record of what would have gone out. */
+/** No SMTP server configured: the message stays in the outbox as the record of what would have gone out. */
 export class LogMailer implements Mailer {
   readonly transport = 'log' as const;
   async send(): Promise<void> {}
