@@ -6,7 +6,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { executePrepared } from '../../platform/db/prepared.ts';
 import { invalidField } from '../../platform/errors/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
-import { escapeLike } from '../../platform/text/index.ts';
+import { customerTextMatch } from '../search/search.customers.ts';
 import { type CustomerAccessRules, customerAccessRules } from './customers.policy.ts';
 import { customerColumns, customerJoins, toCustomer } from './customers.queries.ts';
 import type { CustomerListQuery, SortField } from './customers.schemas.ts';
@@ -86,11 +86,8 @@ async function listConditions(tx: Tx, actor: Actor, rules: CustomerAccessRules, 
   eq('city', q.city);
   eq('district', q.district);
   if (q.tag) c.push(sql`customers.tags @> ARRAY[${q.tag}]::text[]`);
-  if (q.q) {
-    const like = `%${escapeLike(q.q)}%`;
-    c.push(sql`(customers.name ILIKE ${like} OR customers.short_name ILIKE ${like}
-      OR customers.phone ILIKE ${like} OR customers.email ILIKE ${like})`);
-  }
+  // Name, short name, phone digits or e-mail substring, through the trigram indexes (as global search does).
+  if (q.q) c.push(customerTextMatch(q.q));
   if (q.createdFrom) c.push(sql`customers.created_at >= ${q.createdFrom.toISOString()}::timestamptz`);
   if (q.createdTo) c.push(sql`customers.created_at < ${q.createdTo.toISOString()}::timestamptz`);
   if (q.updatedFrom) c.push(sql`customers.updated_at >= ${q.updatedFrom.toISOString()}::timestamptz`);

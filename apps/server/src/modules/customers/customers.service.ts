@@ -91,7 +91,11 @@ export async function createCustomer(ctx: CustomerContext, input: CreateCustomer
   const { tx, actor } = ctx;
   checkCreditCode(input.creditCode);
   const ownerId = input.ownerId ?? actor.userId;
-  const owner = await assignableOwner(tx, actor, 'ownerId', ownerId);
+  // Owning it yourself needs no lookup: the session load found you active, in your department.
+  const owner =
+    ownerId === actor.userId
+      ? { departmentId: actor.departmentId }
+      : await assignableOwner(tx, actor, 'ownerId', ownerId);
   if (input.ownerId) await assertOwnerInScope(tx, actor, ownerId);
   if (input.parentId) await assertVisibleParent(tx, actor, input.parentId);
   const custom = await validateCustomValues(tx, actor.tenantId, 'customer', input.custom, { partial: false });
