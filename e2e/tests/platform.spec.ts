@@ -30,20 +30,38 @@ const sales = [
   { name: '赵销售', email: `zhao-${run}@e2e.test`, mobile: mobileOf(3) },
 ];
 const ROLE = '销售主管（下属）';
-const ADMIN_MENU = ['工作台', '客户', '导入客户', '公海', '组织架构', '员工', '角色权限', '系统设置', '操作日志'];
+const ADMIN_MENU = [
+  '工作台',
+  '线索',
+  '客户',
+  '导入客户',
+  '商机',
+  '公海',
+  '产品',
+  '组织架构',
+  '员工',
+  '角色权限',
+  '商机组设置',
+  '系统设置',
+  '操作日志',
+];
 const ADMIN_MENU_EN = [
   'Workbench',
+  'Leads',
   'Customers',
   'Import customers',
+  'Opportunities',
   'Public pools',
+  'Products',
   'Organisation',
   'Employees',
   'Roles',
+  'Business types',
   'Settings',
   'Audit trail',
 ];
-/** The built-in 销售人员 role: customers and pools (view, claim) on top of seeing oneself. */
-const SALES_MENU = ['工作台', '客户', '公海', '员工'];
+/** The built-in 销售人员 role: leads, customers, opportunities, pools (view, claim), products, and oneself. */
+const SALES_MENU = ['工作台', '线索', '客户', '商机', '公海', '产品', '员工'];
 /** A 1×1 PNG for the logo upload. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',

@@ -15,8 +15,11 @@ import { customFieldRoutes } from './customfields/index.ts';
 import { employeeRoutes } from './employees/index.ts';
 import { followUpRoutes } from './followups/index.ts';
 import { importRoutes, registerImportJobs } from './imports/index.ts';
+import { leadsRoutes } from './leads/index.ts';
+import { opportunitiesRoutes } from './opportunities/index.ts';
 import { orgRoutes } from './org/index.ts';
 import { poolRoutes, registerPoolJobs } from './pools/index.ts';
+import { productRoutes } from './products/index.ts';
 import { reminderRoutes } from './reminders/index.ts';
 import { roleRoutes } from './roles/index.ts';
 import { searchRoutes } from './search/index.ts';
@@ -41,6 +44,9 @@ export const allRoutes: RouteDef[] = [
   ...attachmentRoutes,
   ...reminderRoutes,
   ...importRoutes,
+  ...productRoutes,
+  ...leadsRoutes,
+  ...opportunitiesRoutes,
 ];
 
 /** Job workers and schedules of every module; boot() registers them before the job runner starts. */

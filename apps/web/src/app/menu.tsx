@@ -2,15 +2,21 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   ContactsOutlined,
+  FunnelPlotOutlined,
   GlobalOutlined,
   HomeOutlined,
   ImportOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  ShoppingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import '../features/imports/messages.ts';
+import '../features/opportunities/messages.ts';
+import '../features/products/messages.ts';
+import '../features/leads/messages.ts';
 
 export interface MenuEntry {
   path: string;
@@ -24,13 +30,26 @@ export interface MenuEntry {
 /** The navigation, and the grants each page needs: the menu and the route guards read the same list. */
 export const menuEntries: MenuEntry[] = [
   { path: '/', labelKey: 'menu.workbench', icon: <HomeOutlined />, anyOf: null },
+  { path: '/leads', labelKey: 'leads.title', icon: <FunnelPlotOutlined />, anyOf: ['leads.view'] },
   { path: '/customers', labelKey: 'menu.customers', icon: <ContactsOutlined />, anyOf: ['customers.view'] },
   { path: '/customers/import', labelKey: 'imports.menu', icon: <ImportOutlined />, anyOf: ['customers.import'] },
+  {
+    path: '/opportunities',
+    labelKey: 'menu.opportunities',
+    icon: <RiseOutlined />,
+    anyOf: ['opportunities.view'],
+  },
   {
     path: '/pools',
     labelKey: 'menu.pools',
     icon: <GlobalOutlined />,
     anyOf: ['pools.view', 'pools.manage'],
+  },
+  {
+    path: '/products',
+    labelKey: 'menu.products',
+    icon: <ShoppingOutlined />,
+    anyOf: ['products.view', 'products.manage'],
   },
   {
     path: '/org',
@@ -45,6 +64,14 @@ export const menuEntries: MenuEntry[] = [
     labelKey: 'menu.roles',
     icon: <SafetyCertificateOutlined />,
     anyOf: ['roles.view'],
+    group: 'admin',
+  },
+  // Business types and the competitor list: company set-up, for those who manage the types.
+  {
+    path: '/opportunities/settings',
+    labelKey: 'opportunities.types',
+    icon: <RiseOutlined />,
+    anyOf: ['opportunity_types.manage'],
     group: 'admin',
   },
   {

@@ -20,7 +20,16 @@ const CustomerDetailPage = lazy(() =>
 const ImportWizardPage = lazy(() =>
   import('../features/imports/index.ts').then((m) => ({ default: m.ImportWizardPage })),
 );
+const OpportunitiesPage = lazy(() =>
+  import('../features/opportunities/index.ts').then((m) => ({ default: m.OpportunitiesPage })),
+);
+const OpportunitySettingsPage = lazy(() =>
+  import('../features/opportunities/index.ts').then((m) => ({ default: m.OpportunitySettingsPage })),
+);
 const PoolsPage = lazy(() => import('../features/pools/index.ts').then((m) => ({ default: m.PoolsPage })));
+const LeadsListPage = lazy(() => import('../features/leads/index.ts').then((m) => ({ default: m.LeadsListPage })));
+const LeadDetailPage = lazy(() => import('../features/leads/index.ts').then((m) => ({ default: m.LeadDetailPage })));
+const ProductsPage = lazy(() => import('../features/products/index.ts').then((m) => ({ default: m.ProductsPage })));
 const SettingsPage = lazy(() => import('../features/settings/index.ts').then((m) => ({ default: m.SettingsPage })));
 
 const grantOf = (path: string) => menuEntries.find((e) => e.path === path)?.anyOf ?? null;
@@ -69,6 +78,14 @@ export const router = createBrowserRouter([
           { path: 'customers/import', element: guarded('/customers/import', <ImportWizardPage />) },
           { path: 'customers/:id', element: guarded('/customers', <CustomerDetailPage />) },
           { path: 'pools', element: guarded('/pools', <PoolsPage />) },
+          { path: 'opportunities', element: guarded('/opportunities', <OpportunitiesPage />) },
+          {
+            path: 'opportunities/settings',
+            element: guarded('/opportunities/settings', <OpportunitySettingsPage />),
+          },
+          { path: 'leads', element: guarded('/leads', <LeadsListPage />) },
+          { path: 'leads/:id', element: guarded('/leads', <LeadDetailPage />) },
+          { path: 'products', element: guarded('/products', <ProductsPage />) },
           { path: '403', element: <ForbiddenPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

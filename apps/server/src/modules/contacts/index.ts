@@ -6,9 +6,10 @@ import { findVisibleContact } from './contacts.queries.ts';
 import './contacts.reminders.ts';
 
 export { type Access, type CustomerRef, customerAccess, writableCustomer } from './contacts.policy.ts';
+export { findVisibleContact } from './contacts.queries.ts';
 export { contactRoutes } from './contacts.routes.ts';
 export { contactPatterns, contactTextMatch } from './contacts.search.ts';
-export { moveContactsWithCustomers } from './contacts.service.ts';
+export { createContact, moveContactsWithCustomers } from './contacts.service.ts';
 export { contacts } from './contacts.table.ts';
 
 declareModule({

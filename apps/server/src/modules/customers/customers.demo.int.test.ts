@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { inSystem } from '../../platform/db/database.ts';
@@ -6,7 +5,9 @@ import { DEMO_PASSWORD, seedDemo } from '../tenants/demo-seed.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  // Its own database on PostgreSQL: the demo company's logins are unique across tenants, so every file that
+  // seeds it needs a database of its own.
+  t = await startTestApp({ ownDatabase: true });
 });
 afterAll(async () => {
   await t?.close();
@@ -15,10 +16,6 @@ afterAll(async () => {
 describe('demo customers', () => {
   it('gives 演示科技有限公司 about 30 customers owned by the sales manager and the two salespeople', async () => {
     const db = t.services.database.db;
-    const existing = await db.execute<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM login_identities WHERE identity = 'admin@demo.huike.local'`,
-    );
-    if (Number(existing.rows[0]?.n) > 0) return; // a shared PostgreSQL database seeded earlier in this run
     await inSystem(db, (tx) => seedDemo(tx));
     const manager = await t.login('manager@demo.huike.local', DEMO_PASSWORD);
     const sales1 = await t.login('sales1@demo.huike.local', DEMO_PASSWORD);

@@ -1,6 +1,7 @@
 import { defineMessages } from '../../platform/i18n/i18n.ts';
 import './customers.object.ts';
 
+export { customerKeys, findDuplicates } from './customers.dedupe.ts';
 export { registerRollup } from './customers.hierarchy.ts';
 export {
   CUSTOMER,
@@ -11,7 +12,8 @@ export {
 } from './customers.policy.ts';
 export { findVisibleCustomer, isCustomerVisible } from './customers.queries.ts';
 export { customerRoutes } from './customers.routes.ts';
-export { loadWritable } from './customers.service.ts';
+export { createCustomerBody } from './customers.schemas.ts';
+export { createCustomer, loadWritable } from './customers.service.ts';
 export { customers, customerViews } from './customers.table.ts';
 export { registerCustomerTab } from './customers.tabs.ts';
 

@@ -50,6 +50,7 @@ export const builtinRoles: RoleTemplate[] = [
       org: { actions: ['view'] },
       products: { actions: ['view'], scope: 'all' },
       pools: { actions: ['view', 'claim', 'assign'] },
+      competitors: { actions: '*' },
     },
   },
   {
@@ -57,9 +58,11 @@ export const builtinRoles: RoleTemplate[] = [
     name: { 'zh-CN': '销售人员', en: 'Salesperson' },
     grants: {
       ...salesGrants(['view', 'create', 'edit', 'share'], 'own'),
+      leads: { actions: ['view', 'create', 'edit', 'claim', 'convert'], scope: 'own' },
       employees: { actions: ['view'], scope: 'own' },
       products: { actions: ['view'], scope: 'all' },
       pools: { actions: ['view', 'claim'] },
+      competitors: { actions: ['view', 'create', 'edit'] },
     },
   },
   {
@@ -69,6 +72,7 @@ export const builtinRoles: RoleTemplate[] = [
       customers: { actions: ['view'], scope: 'all' },
       contacts: { actions: ['view'], scope: 'all' },
       service: { actions: '*', scope: 'own' },
+      products: { actions: ['view'] },
       employees: { actions: ['view'], scope: 'own' },
     },
   },
@@ -88,6 +92,7 @@ export const builtinRoles: RoleTemplate[] = [
       finance: { actions: '*', scope: 'all' },
       collections: { actions: '*', scope: 'all' },
       contracts: { actions: ['view'], scope: 'all' },
+      products: { actions: ['view'] },
       employees: { actions: ['view'], scope: 'own' },
     },
   },

@@ -5,7 +5,10 @@ import { inSystem, type Tx } from '../../platform/db/database.ts';
 import type { Services } from '../../platform/http/services.ts';
 import { seedDemoCustomers } from '../customers/customers.demo.ts';
 import { createEmployee, type EmployeeContext } from '../employees/index.ts';
+import { seedDemoLeads } from '../leads/index.ts';
+import { seedDemoOpportunities } from '../opportunities/index.ts';
 import { createDepartment, updateDepartment } from '../org/index.ts';
+import { seedDemoProducts } from '../products/products.demo.ts';
 import { createTenant } from './tenants.service.ts';
 
 export const DEMO_PASSWORD = 'Huike@2026';
@@ -86,6 +89,9 @@ export async function seedDemo(tx: Tx) {
   const wh = await person('钱仓管', 'warehouse', warehouse, 'warehouse', '仓库管理员', boss.id);
   const fi = await person('孙财务', 'finance', finance, 'finance', '会计', boss.id);
   await seedDemoCustomers(ctx, { manager: manager.id, s1: s1.id, s2: s2.id });
+  await seedDemoProducts(ctx);
+  await seedDemoLeads(ctx, { manager: manager.id, s1: s1.id, s2: s2.id });
+  await seedDemoOpportunities(ctx, { manager: manager.id, s1: s1.id, s2: s2.id });
   await audit.flush(tx);
   return {
     tenantId,

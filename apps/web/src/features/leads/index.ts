@@ -1,0 +1,2 @@
+export { LeadDetailPage } from './LeadDetailPage.tsx';
+export { LeadsListPage } from './LeadsListPage.tsx';

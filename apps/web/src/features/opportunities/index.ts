@@ -1,0 +1,2 @@
+export { OpportunitiesPage } from './OpportunitiesPage.tsx';
+export { OpportunitySettingsPage } from './OpportunitySettingsPage.tsx';
