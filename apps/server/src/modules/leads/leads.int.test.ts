@@ -315,7 +315,8 @@ describe('leads', () => {
         source: '展会',
       })
     ).body;
-    expect((await t.request('GET', `${base}/conversion-steps`, { token: w.rep1.token })).body.items).not.toContain(
+    // The opportunities module registers its step; sending nothing under steps.opportunity skips it.
+    expect((await t.request('GET', `${base}/conversion-steps`, { token: w.rep1.token })).body.items).toContain(
       'opportunity',
     );
     const res = await t.request('POST', `${base}/${lead.id}/convert`, {
@@ -389,9 +390,9 @@ describe('leads', () => {
     expect(wrongContact.body.error.fields['contact.contactId']).toBeTruthy();
     expect(await customersNamed()).toBe(0);
 
-    // A registered step (what the opportunities module will add) that throws undoes customer and contact.
+    // A registered step that throws undoes customer and contact.
     let seen: unknown;
-    registerLeadConversionStep('opportunity', async (_ctx, args) => {
+    registerLeadConversionStep('test_step', async (_ctx, args) => {
       seen = args;
       if (args.input.fail) throw new Error('boom');
       return { opportunityId: '0190f2a0-0000-7000-8000-000000000001' };
@@ -399,7 +400,7 @@ describe('leads', () => {
     try {
       const failed = await t.request('POST', `${base}/${lead.id}/convert`, {
         token: w.rep1.token,
-        body: { customer: { mode: 'new' }, contact: { mode: 'new' }, steps: { opportunity: { fail: true } } },
+        body: { customer: { mode: 'new' }, contact: { mode: 'new' }, steps: { test_step: { fail: true } } },
       });
       expect(failed.status).toBe(500);
       expect(await customersNamed()).toBe(0);
@@ -408,7 +409,7 @@ describe('leads', () => {
 
       const ok = await t.request('POST', `${base}/${lead.id}/convert`, {
         token: w.rep1.token,
-        body: { customer: { mode: 'new' }, steps: { opportunity: { name: '商机' } } },
+        body: { customer: { mode: 'new' }, steps: { test_step: { name: '商机' } } },
       });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
       expect(ok.body.lead.convertedOpportunityId).toBe('0190f2a0-0000-7000-8000-000000000001');
@@ -418,11 +419,11 @@ describe('leads', () => {
         input: { name: '商机' },
       });
     } finally {
-      unregisterLeadConversionStep('opportunity');
+      unregisterLeadConversionStep('test_step');
     }
     const unknownStep = await t.request('POST', `${base}/${(await create(w.rep1, {})).body.id}/convert`, {
       token: w.rep1.token,
-      body: { customer: { mode: 'new' }, contact: { mode: 'none' }, steps: { opportunity: {} } },
+      body: { customer: { mode: 'new' }, contact: { mode: 'none' }, steps: { test_step: {} } },
     });
     expect(unknownStep.status).toBe(400);
   });

@@ -1,5 +1,6 @@
 import { defineMessages } from '../../platform/i18n/i18n.ts';
 import './opportunities.object.ts';
+import './opportunities.conversion.ts';
 
 // The only file other modules may import.
 export { insertType as insertBusinessType } from './business-types.service.ts';
@@ -22,6 +23,10 @@ defineMessages({
     en: 'Enter an amount ≥ 0 with at most two decimals',
   },
   'opportunities.invalid_date': { 'zh-CN': '日期格式不正确（YYYY-MM-DD）', en: 'Invalid date (YYYY-MM-DD)' },
+  'opportunities.no_business_type': {
+    'zh-CN': '还没有商机组，请管理员先在商机组设置中添加',
+    en: 'There is no business type yet; an administrator adds one under Business types',
+  },
   'opportunities.stage_name_repeated': { 'zh-CN': '阶段名称不能重复', en: 'Stage names must be unique' },
   'opportunities.loss_reason_repeated': { 'zh-CN': '输单原因不能重复', en: 'Loss reasons must be unique' },
   'opportunities.type_name_taken': { 'zh-CN': '商机组“{name}”已存在', en: 'The business type "{name}" already exists' },

@@ -16,6 +16,8 @@ interface Values {
   contactMode: 'new' | 'existing' | 'none';
   contactId?: string;
   opportunity?: boolean;
+  opportunityAmount?: string;
+  opportunityCloseDate?: string;
 }
 
 /** 转化: to a new or an existing customer, with a contact, and (once opportunities exist) an opportunity. */
@@ -29,6 +31,7 @@ export function ConvertModal({ lead, onClose }: { lead: Lead | null; onClose: ()
   const customerMode = Form.useWatch('customerMode', form);
   const customerId = Form.useWatch('customerId', form);
   const contactMode = Form.useWatch('contactMode', form);
+  const withOpportunity = Form.useWatch('opportunity', form);
   const [error, setError] = useState<string | null>(null);
   const steps = useConversionSteps();
   const hasOpportunity = steps.data?.items.includes('opportunity') ?? false;
@@ -52,7 +55,16 @@ export function ConvertModal({ lead, onClose }: { lead: Lead | null; onClose: ()
         : v.contactMode === 'new'
           ? { mode: 'new' }
           : { mode: 'none' },
-    steps: v.opportunity && hasOpportunity ? { opportunity: {} } : {},
+    // Name, business type and stage default on the server (the company name, the first type, its first stage).
+    steps:
+      v.opportunity && hasOpportunity
+        ? {
+            opportunity: {
+              amount: v.opportunityAmount?.trim() || undefined,
+              expectedCloseDate: v.opportunityCloseDate || undefined,
+            },
+          }
+        : {},
   });
 
   const convert = useMutation({
@@ -167,6 +179,24 @@ export function ConvertModal({ lead, onClose }: { lead: Lead | null; onClose: ()
             {t('leads.convert.opportunity')}
           </Typography.Text>
         </Space>
+        {withOpportunity && hasOpportunity && (
+          <Space wrap style={{ marginTop: 12 }}>
+            <Form.Item
+              name="opportunityAmount"
+              label={t('leads.convert.opportunity_amount')}
+              style={{ marginBottom: 0 }}
+            >
+              <Input inputMode="decimal" placeholder="0.00" data-testid="convert-opportunity-amount" />
+            </Form.Item>
+            <Form.Item
+              name="opportunityCloseDate"
+              label={t('leads.convert.opportunity_close')}
+              style={{ marginBottom: 0 }}
+            >
+              <Input type="date" data-testid="convert-opportunity-close" />
+            </Form.Item>
+          </Space>
+        )}
       </Form>
     </Modal>
   );

@@ -75,6 +75,8 @@ defineMessages({
   'leads.convert.existing_contact': { 'zh-CN': '选择已有联系人', en: 'Existing contact' },
   'leads.convert.no_contact': { 'zh-CN': '不创建', en: 'None' },
   'leads.convert.opportunity': { 'zh-CN': '同时创建商机', en: 'Also create an opportunity' },
+  'leads.convert.opportunity_amount': { 'zh-CN': '商机金额', en: 'Opportunity amount' },
+  'leads.convert.opportunity_close': { 'zh-CN': '预计成交日期', en: 'Expected close date' },
   'leads.convert.opportunity_soon': {
     'zh-CN': '商机模块启用后可用',
     en: 'Available once opportunities are enabled',
