@@ -36,12 +36,16 @@ const ADMIN_MENU = [
   '客户',
   '导入客户',
   '商机',
+  '报价',
+  '销售预测',
+  '审批',
   '公海',
   '产品',
   '组织架构',
   '员工',
   '角色权限',
   '商机组设置',
+  '审批流程设置',
   '系统设置',
   '操作日志',
 ];
@@ -51,17 +55,24 @@ const ADMIN_MENU_EN = [
   'Customers',
   'Import customers',
   'Opportunities',
+  'Quotes',
+  'Sales forecast',
+  'Approvals',
   'Public pools',
   'Products',
   'Organisation',
   'Employees',
   'Roles',
   'Business types',
+  'Approval flows',
   'Settings',
   'Audit trail',
 ];
-/** The built-in 销售人员 role: leads, customers, opportunities, pools (view, claim), products, and oneself. */
-const SALES_MENU = ['工作台', '线索', '客户', '商机', '公海', '产品', '员工'];
+/**
+ * The built-in 销售人员 role: leads, customers, opportunities, quotes, the forecast, pools (view, claim), products,
+ * oneself; 审批 is everyone's.
+ */
+const SALES_MENU = ['工作台', '线索', '客户', '商机', '报价', '销售预测', '审批', '公海', '产品', '员工'];
 /** A 1×1 PNG for the logo upload. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',

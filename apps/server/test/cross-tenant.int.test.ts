@@ -20,6 +20,7 @@ const BODY_OVERRIDES: Record<string, (ids: SampleIds) => unknown> = {
   // The share body takes a user or a department, not both (the sampler fills both).
   'POST /api/v1/customers/:id/shares': (ids) => ({ userId: ids.userId, access: 'read' }),
   'POST /api/v1/opportunities/:id/shares': (ids) => ({ userId: ids.userId, access: 'read' }),
+  'POST /api/v1/quotes/:id/shares': (ids) => ({ userId: ids.userId, access: 'read' }),
 };
 
 const idRoutes = allRoutes.filter((r) => /\/:id(\/|$)/.test(r.url));

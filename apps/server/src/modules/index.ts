@@ -5,6 +5,7 @@ import './customers/index.ts';
 import type { RouteDef } from '../platform/http/route.ts';
 import type { Services } from '../platform/http/services.ts';
 import { registerOutboxJobs } from '../platform/outbox/outbox.ts';
+import { approvalRoutes } from './approvals/index.ts';
 import { attachmentRoutes } from './attachments/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
@@ -14,12 +15,14 @@ import { customerRoutes } from './customers/index.ts';
 import { customFieldRoutes } from './customfields/index.ts';
 import { employeeRoutes } from './employees/index.ts';
 import { followUpRoutes } from './followups/index.ts';
+import { forecastRoutes } from './forecast/index.ts';
 import { importRoutes, registerImportJobs } from './imports/index.ts';
 import { leadsRoutes } from './leads/index.ts';
 import { opportunitiesRoutes } from './opportunities/index.ts';
 import { orgRoutes } from './org/index.ts';
 import { poolRoutes, registerPoolJobs } from './pools/index.ts';
 import { productRoutes } from './products/index.ts';
+import { quotesRoutes } from './quotes/index.ts';
 import { reminderRoutes } from './reminders/index.ts';
 import { roleRoutes } from './roles/index.ts';
 import { searchRoutes } from './search/index.ts';
@@ -47,6 +50,9 @@ export const allRoutes: RouteDef[] = [
   ...productRoutes,
   ...leadsRoutes,
   ...opportunitiesRoutes,
+  ...forecastRoutes,
+  ...approvalRoutes,
+  ...quotesRoutes,
 ];
 
 /** Job workers and schedules of every module; boot() registers them before the job runner starts. */

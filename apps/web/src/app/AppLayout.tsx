@@ -13,6 +13,8 @@ import { FullPageSpin } from './guards.tsx';
 import { menuEntries } from './menu.tsx';
 import './messages.ts';
 
+/** AntD's collapse trigger at the foot of the sider. */
+const SIDER_TRIGGER_HEIGHT = 48;
 const SIDER_WIDTH = 208;
 
 function CompanyBrand({ dark, compact }: { dark?: boolean; compact?: boolean }) {
@@ -150,12 +152,14 @@ export function AppLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           breakpoint="lg"
-          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          style={{ position: 'sticky', top: 0, height: '100vh' }}
         >
           <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px' }}>
             <CompanyBrand dark compact={collapsed} />
           </div>
-          {menu}
+          {/* The menu scrolls on its own, between the brand and the collapse trigger, so a long menu never slides
+              under the trigger. */}
+          <div style={{ height: `calc(100vh - 56px - ${SIDER_TRIGGER_HEIGHT}px)`, overflowY: 'auto' }}>{menu}</div>
         </Layout.Sider>
       )}
       <Layout style={{ minWidth: 0 }}>

@@ -1,7 +1,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   ContactsOutlined,
+  FileTextOutlined,
+  FundOutlined,
   FunnelPlotOutlined,
   GlobalOutlined,
   HomeOutlined,
@@ -17,6 +20,9 @@ import '../features/imports/messages.ts';
 import '../features/opportunities/messages.ts';
 import '../features/products/messages.ts';
 import '../features/leads/messages.ts';
+import '../features/approvals/messages.ts';
+import '../features/forecast/messages.ts';
+import '../features/quotes/messages.ts';
 
 export interface MenuEntry {
   path: string;
@@ -39,6 +45,10 @@ export const menuEntries: MenuEntry[] = [
     icon: <RiseOutlined />,
     anyOf: ['opportunities.view'],
   },
+  { path: '/quotes', labelKey: 'quotes.title', icon: <FileTextOutlined />, anyOf: ['quotes.view'] },
+  { path: '/forecast', labelKey: 'forecast.title', icon: <FundOutlined />, anyOf: ['forecast.view'] },
+  // Everyone may be asked to approve (the flow names who), so the inbox is for every signed-in user.
+  { path: '/approvals', labelKey: 'approvals.title', icon: <CheckSquareOutlined />, anyOf: null },
   {
     path: '/pools',
     labelKey: 'menu.pools',
@@ -72,6 +82,13 @@ export const menuEntries: MenuEntry[] = [
     labelKey: 'opportunities.types',
     icon: <RiseOutlined />,
     anyOf: ['opportunity_types.manage'],
+    group: 'admin',
+  },
+  {
+    path: '/approvals/settings',
+    labelKey: 'approvals.flows.title',
+    icon: <CheckSquareOutlined />,
+    anyOf: ['approvals.manage'],
     group: 'admin',
   },
   {

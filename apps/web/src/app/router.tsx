@@ -26,10 +26,18 @@ const OpportunitiesPage = lazy(() =>
 const OpportunitySettingsPage = lazy(() =>
   import('../features/opportunities/index.ts').then((m) => ({ default: m.OpportunitySettingsPage })),
 );
+const ForecastPage = lazy(() => import('../features/forecast/index.ts').then((m) => ({ default: m.ForecastPage })));
 const PoolsPage = lazy(() => import('../features/pools/index.ts').then((m) => ({ default: m.PoolsPage })));
 const LeadsListPage = lazy(() => import('../features/leads/index.ts').then((m) => ({ default: m.LeadsListPage })));
 const LeadDetailPage = lazy(() => import('../features/leads/index.ts').then((m) => ({ default: m.LeadDetailPage })));
 const ProductsPage = lazy(() => import('../features/products/index.ts').then((m) => ({ default: m.ProductsPage })));
+const ApprovalsPage = lazy(() => import('../features/approvals/index.ts').then((m) => ({ default: m.ApprovalsPage })));
+const ApprovalFlowsPage = lazy(() =>
+  import('../features/approvals/index.ts').then((m) => ({ default: m.ApprovalFlowsPage })),
+);
+const QuotesListPage = lazy(() => import('../features/quotes/index.ts').then((m) => ({ default: m.QuotesListPage })));
+const QuoteEditorPage = lazy(() => import('../features/quotes/index.ts').then((m) => ({ default: m.QuoteEditorPage })));
+const QuoteDetailPage = lazy(() => import('../features/quotes/index.ts').then((m) => ({ default: m.QuoteDetailPage })));
 const SettingsPage = lazy(() => import('../features/settings/index.ts').then((m) => ({ default: m.SettingsPage })));
 
 const grantOf = (path: string) => menuEntries.find((e) => e.path === path)?.anyOf ?? null;
@@ -83,9 +91,16 @@ export const router = createBrowserRouter([
             path: 'opportunities/settings',
             element: guarded('/opportunities/settings', <OpportunitySettingsPage />),
           },
+          { path: 'quotes', element: guarded('/quotes', <QuotesListPage />) },
+          { path: 'quotes/new', element: guarded('/quotes', <QuoteEditorPage />) },
+          { path: 'quotes/:id', element: guarded('/quotes', <QuoteDetailPage />) },
+          { path: 'quotes/:id/edit', element: guarded('/quotes', <QuoteEditorPage />) },
+          { path: 'forecast', element: guarded('/forecast', <ForecastPage />) },
           { path: 'leads', element: guarded('/leads', <LeadsListPage />) },
           { path: 'leads/:id', element: guarded('/leads', <LeadDetailPage />) },
           { path: 'products', element: guarded('/products', <ProductsPage />) },
+          { path: 'approvals', element: guarded('/approvals', <ApprovalsPage />) },
+          { path: 'approvals/settings', element: guarded('/approvals/settings', <ApprovalFlowsPage />) },
           { path: '403', element: <ForbiddenPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -204,3 +204,49 @@ describe('comments and who may do what', () => {
     });
   });
 });
+
+describe('reassigning on hand-over (离职交接)', () => {
+  const reassign = (fromUserId: string, toUserId: string): ApprovalAction => ({
+    type: 'reassign',
+    actorId: 'admin',
+    fromUserId,
+    toUserId,
+  });
+
+  it('moves the leaver’s place on the current and later steps to the successor', () => {
+    const result = reduceApproval(pending(), reassign('mgr', 'heir'));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.state.steps[0]!.approverIds).toEqual(['heir', 'deputy']);
+    expect(result.events).toEqual([
+      { type: 'reassigned', actorId: 'admin', fromUserId: 'mgr', toUserId: 'heir', steps: [0] },
+    ]);
+    expect(awaiting(result.state)).toEqual(['heir', 'deputy']);
+    expect(availableActions(result.state, 'heir')).toContain('approve');
+    expect(refused(result.state, approve('mgr'))).toBe('approvals.not_approver');
+  });
+
+  it('keeps a co-signature already given, and does not list the successor twice', () => {
+    const atFinance = run(pending(), approve('mgr'), approve('acct1'));
+    const kept = reduceApproval(atFinance, reassign('acct1', 'heir'));
+    if (!kept.ok) throw new Error(kept.error);
+    expect(kept.events).toEqual([]);
+    const merged = run(atFinance, reassign('acct2', 'acct3'));
+    expect(merged.steps[1]!.approverIds).toEqual(['acct1', 'acct3']);
+    expect(run(merged, approve('acct3')).currentStep).toBe(2);
+  });
+
+  it('completes a co-signed step when the successor had already approved it', () => {
+    const atFinance = run(pending(), approve('mgr'), approve('acct1'), approve('acct2'));
+    const result = reduceApproval(atFinance, reassign('acct3', 'acct1'));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.state.currentStep).toBe(2);
+    expect(result.events.map((e) => e.type)).toEqual(['reassigned', 'step_started']);
+  });
+
+  it('changes later steps too and refuses outside pending', () => {
+    const state = run(pending(), reassign('boss', 'heir'));
+    expect(state.steps[2]!.approverIds).toEqual(['heir']);
+    expect(refused(newApproval('sales1'), reassign('mgr', 'heir'))).toBe('approvals.wrong_status');
+    expect(availableActions(pending(), 'admin')).not.toContain('reassign');
+  });
+});

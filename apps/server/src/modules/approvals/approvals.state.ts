@@ -30,7 +30,12 @@ export type ApprovalAction =
   | { type: 'reject'; actorId: string; comment: string }
   | { type: 'return'; actorId: string; comment: string }
   | { type: 'withdraw'; actorId: string; comment?: string }
-  | { type: 'comment'; actorId: string; comment: string };
+  | { type: 'comment'; actorId: string; comment: string }
+  /**
+   * Hand-over (离职交接): fromUserId's place on the steps still ahead goes to toUserId. actorId is whoever
+   * disables the employee; the platform checks that grant, so the machine only checks the state.
+   */
+  | { type: 'reassign'; actorId: string; fromUserId: string; toUserId: string };
 export type ApprovalActionType = ApprovalAction['type'];
 
 export type ApprovalEvent =
@@ -43,7 +48,8 @@ export type ApprovalEvent =
   | { type: 'rejected'; actorId: string; step: number; comment: string }
   | { type: 'returned'; actorId: string; step: number; comment: string }
   | { type: 'withdrawn'; actorId: string; step: number; comment: string | null }
-  | { type: 'commented'; actorId: string; comment: string };
+  | { type: 'commented'; actorId: string; comment: string }
+  | { type: 'reassigned'; actorId: string; fromUserId: string; toUserId: string; steps: number[] };
 
 export type ApprovalErrorCode =
   | 'approvals.wrong_status'
@@ -87,6 +93,8 @@ export function refusal(state: ApprovalState, actorId: string, type: ApprovalAct
     case 'comment':
       if (state.status === 'draft') return 'approvals.wrong_status';
       return isParticipant(state, actorId) ? null : 'approvals.not_participant';
+    case 'reassign':
+      return state.status === 'pending' ? null : 'approvals.wrong_status';
   }
 }
 
@@ -131,7 +139,41 @@ export function reduceApproval(state: ApprovalState, action: ApprovalAction): Ap
     case 'comment':
       if (!comment) return { ok: false, error: 'approvals.comment_required' };
       return ok(state, [{ type: 'commented', actorId: action.actorId, comment }]);
+    case 'reassign':
+      return reassign(state, action);
   }
+}
+
+/**
+ * The leaver's place on the current step (unless they already approved it: their decision stands) and on every
+ * later step goes to the successor. A successor already on a step is not added twice; when that completes a
+ * co-signed step they already approved, the approval moves on.
+ */
+function reassign(state: ApprovalState, action: Extract<ApprovalAction, { type: 'reassign' }>): ApprovalResult {
+  const { fromUserId: from, toUserId: to } = action;
+  const changed: number[] = [];
+  const steps = state.steps.map((step, i) => {
+    if (i < state.currentStep || !step.approverIds.includes(from)) return step;
+    if (i === state.currentStep && state.approvedBy.includes(from)) return step;
+    changed.push(i);
+    return { ...step, approverIds: [...new Set(step.approverIds.map((id) => (id === from ? to : id)))] };
+  });
+  if (!changed.length) return ok(state, []);
+  const moved: ApprovalState = { ...state, steps };
+  const event: ApprovalEvent = {
+    type: 'reassigned',
+    actorId: action.actorId,
+    fromUserId: from,
+    toUserId: to,
+    steps: changed,
+  };
+  const step = steps[state.currentStep]!;
+  const stepDone =
+    step.approverIds.some((id) => state.approvedBy.includes(id)) &&
+    (step.mode === 'any' || step.approverIds.every((id) => state.approvedBy.includes(id)));
+  if (!stepDone) return ok(moved, [event]);
+  const next: ApprovalState = { ...moved, currentStep: state.currentStep + 1, approvedBy: [] };
+  return ok(next, [event, ...enterStep(next)]);
 }
 
 function submit(state: ApprovalState, routed: readonly ApprovalStep[]): ApprovalResult {

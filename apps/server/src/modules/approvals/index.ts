@@ -1,4 +1,8 @@
+import { declareModule } from '../../platform/access/permissions.ts';
+import { registerHandover } from '../../platform/handover/registry.ts';
 import { defineMessages } from '../../platform/i18n/i18n.ts';
+import './approvals.reminders.ts';
+import { countHandover, transferHandover } from './approvals.service.ts';
 
 export { type ApprovalDocument, matches } from './approvals.conditions.ts';
 export {
@@ -11,6 +15,13 @@ export {
   flowDefinition,
 } from './approvals.flow.ts';
 export {
+  type ApprovalDocumentType,
+  type DecisionContext,
+  type DecisionOutcome,
+  type LoadedDocument,
+  registerApprovalDocument,
+} from './approvals.registry.ts';
+export {
   type ApprovalOrg,
   type ResolvedRoute,
   type RoleMembers,
@@ -19,6 +30,8 @@ export {
   resolveRoute,
   routeErrorToAppError,
 } from './approvals.route.ts';
+export { approvalRoutes } from './approvals.routes.ts';
+export { approvalStatus, assertNotPending } from './approvals.service.ts';
 export {
   type ApprovalAction,
   type ApprovalEvent,
@@ -31,6 +44,23 @@ export {
   newApproval,
   reduceApproval,
 } from './approvals.state.ts';
+export { approvalEvents, approvalFlows, approvalInstances } from './approvals.table.ts';
+
+declareModule({
+  module: 'approvals',
+  label: { 'zh-CN': '审批', en: 'Approvals' },
+  // Acting on an approval needs no grant: the flow names who decides. Setting up the flows does.
+  actions: { manage: { 'zh-CN': '审批流程设置', en: 'Set up approval flows' } },
+  scoped: false,
+});
+
+// A leaving employee's place on pending approvals goes to their successor, in the disabling transaction.
+registerHandover({
+  type: 'approvals.pending_steps',
+  label: { 'zh-CN': '待审批事项', en: 'Pending approvals' },
+  count: countHandover,
+  transfer: transferHandover,
+});
 
 defineMessages({
   // Flow definitions (field-level, shown next to the form control).
@@ -83,5 +113,11 @@ defineMessages({
     en: 'Only the submitter and the approvers can comment',
   },
   'approvals.comment_required': { 'zh-CN': '请填写意见', en: 'Enter a comment' },
+  'approvals.no_flow': {
+    'zh-CN': '此类单据尚未设置审批流程，请联系管理员',
+    en: 'No approval flow is set up for this kind of document; ask an administrator',
+  },
+  'approvals.type_mismatch': { 'zh-CN': '单据类型与地址不符', en: 'The document type does not match the address' },
+  'approvals.unknown_user': { 'zh-CN': '审批人不存在或已停用', en: 'The approver does not exist or is disabled' },
   'approvals.locked': { 'zh-CN': '单据审批中，不能修改', en: 'The document is pending approval and cannot be changed' },
 });

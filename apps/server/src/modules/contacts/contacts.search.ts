@@ -1,28 +1,10 @@
 // Substring search over contacts (the list's q, mass mailings by filter, global search): name (Chinese
-// included), mobile digits and e-mail, over the trigram GIN indexes of migration 0012.
+// included), mobile digits and e-mail, over the per-company trigram and 1–2-character GIN indexes of migrations 0012 and 0016.
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
-import { emailKey, escapeLike, normalizeWidth } from '../../platform/text/index.ts';
-
-export interface ContactPatterns {
-  /** ILIKE pattern on the name. */
-  name: string;
-  /** LIKE pattern on the mobile, when the text could be part of a number (3+ digits). */
-  phone: string | null;
-  /** ILIKE pattern on the e-mail, when the text could be part of an address. */
-  email: string | null;
-}
+import { searchPatterns } from '../../platform/text/index.ts';
 
 /** The patterns a search text stands for (the same reading as for customers). */
-export function contactPatterns(q: string): ContactPatterns {
-  const text = normalizeWidth(q).trim();
-  const digits = text.replace(/[\s()+-]/g, '');
-  const email = emailKey(text);
-  return {
-    name: `%${escapeLike(text)}%`,
-    phone: /^\d{3,}$/.test(digits) ? `%${digits}%` : null,
-    email: email && /^[\w.+@-]{3,}$/.test(email) ? `%${escapeLike(email)}%` : null,
-  };
-}
+export const contactPatterns = searchPatterns;
 
 /**
  * `<id> IN (…)` for a search text, for any contact query. The match runs in search_contact_ids (migration
@@ -32,5 +14,5 @@ export function contactPatterns(q: string): ContactPatterns {
  */
 export function contactTextMatch(q: string, id: AnyColumn | SQL = sql`ct.id`): SQL {
   const p = contactPatterns(q);
-  return sql`${id} IN (SELECT id FROM search_contact_ids(${p.name}, ${p.phone}, ${p.email}))`;
+  return sql`${id} IN (SELECT id FROM search_contact_ids(${p.name}, ${p.phone}, ${p.email}, ${p.gram}))`;
 }

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
 import { notFound } from '../../platform/errors/errors.ts';
 import { type CustomerAccessRules, customerAccessRules } from './customers.policy.ts';
 import type { Customer } from './customers.schemas.ts';
@@ -56,10 +57,14 @@ function parsePgArray(v: string): string[] {
 export async function selectVisibleCustomers(tx: Tx, actor: Actor, ids: string[]): Promise<Customer[]> {
   if (!ids.length) return [];
   const rules = await customerAccessRules(tx, actor);
-  const res = await tx.execute<Record<string, unknown>>(sql`
+  // Prepared: a customer's view and every create/edit answer run it, and its plan costs more than its run.
+  const res = await executePrepared<Record<string, unknown>>(
+    tx,
+    sql`
     SELECT ${customerColumns(rules, actor.tenantId)} FROM customers ${customerJoins}
     WHERE customers.tenant_id = ${actor.tenantId} AND customers.id = ANY(${`{${ids.join(',')}}`}::uuid[])
-      AND ${rules.read()}`);
+      AND ${rules.read()}`,
+  );
   return res.rows.map(toCustomer);
 }
 

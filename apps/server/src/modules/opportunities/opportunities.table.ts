@@ -149,6 +149,16 @@ export const opportunities = pgTable(
       t.ownerId,
       t.amount,
     ),
+    // The sales forecast (modules/forecast): per owner in a data scope, every opportunity closing in a quarter
+    // (expected_close_date) or won in it (stage_entered_at of a won stage), with stage and amount, from the index alone.
+    index('opportunities_forecast_idx').on(
+      t.tenantId,
+      t.ownerId,
+      t.expectedCloseDate,
+      t.stageEnteredAt,
+      t.stageId,
+      t.amount,
+    ),
     index('opportunities_customer_idx').on(t.tenantId, t.customerId),
     index('opportunities_contact_idx').on(t.tenantId, t.contactId),
     index('opportunities_created_by_idx').on(t.tenantId, t.createdBy),

@@ -38,6 +38,7 @@ export const builtinRoles: RoleTemplate[] = [
       org: { actions: ['view'] },
       audit: { actions: ['view'] },
       pools: { actions: ['view'] },
+      forecast: { actions: '*' },
     },
     others: { actions: ['view', 'export', 'approve'], scope: 'all' },
   },
@@ -51,6 +52,7 @@ export const builtinRoles: RoleTemplate[] = [
       products: { actions: ['view'], scope: 'all' },
       pools: { actions: ['view', 'claim', 'assign'] },
       competitors: { actions: '*' },
+      forecast: { actions: ['view', 'set_quotas'] },
     },
   },
   {
@@ -63,6 +65,7 @@ export const builtinRoles: RoleTemplate[] = [
       products: { actions: ['view'], scope: 'all' },
       pools: { actions: ['view', 'claim'] },
       competitors: { actions: ['view', 'create', 'edit'] },
+      forecast: { actions: ['view'] },
     },
   },
   {
@@ -92,6 +95,7 @@ export const builtinRoles: RoleTemplate[] = [
       finance: { actions: '*', scope: 'all' },
       collections: { actions: '*', scope: 'all' },
       contracts: { actions: ['view'], scope: 'all' },
+      quotes: { actions: ['view'], scope: 'all' },
       products: { actions: ['view'] },
       employees: { actions: ['view'], scope: 'own' },
     },

@@ -1,43 +1,25 @@
 // The customers source of global search: name, short name, phone and e-mail substrings, Chinese included,
-// over the trigram GIN indexes of migration 0006, under the customer data scope.
+// over the per-company trigram and 1–2-character GIN indexes (migrations 0006, 0016), under the data scope.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { emailKey, escapeLike, normalizeWidth } from '../../platform/text/index.ts';
+import { escapeLike, normalizeWidth, searchPatterns } from '../../platform/text/index.ts';
 import { customerVisibility } from '../customers/customers.policy.ts';
 import { customers } from '../customers/customers.table.ts';
 import { users } from '../employees/employees.table.ts';
 import type { SearchHit } from './search.registry.ts';
 
-export interface CustomerPatterns {
-  /** ILIKE pattern on name and short name. */
-  name: string;
-  /** LIKE pattern on phone_key, when the text could be part of a phone number (3+ digits). */
-  phone: string | null;
-  /** LIKE pattern on email_key, when the text could be part of an address. */
-  email: string | null;
-}
-
 /** The patterns a search text stands for: a substring of the name, short name, phone digits or e-mail. */
-export function customerPatterns(q: string): CustomerPatterns {
-  const text = normalizeWidth(q).trim();
-  const digits = text.replace(/[\s()+-]/g, '');
-  const email = emailKey(text);
-  return {
-    name: `%${escapeLike(text)}%`,
-    phone: /^\d{3,}$/.test(digits) ? `%${digits}%` : null,
-    email: email && /^[\w.+@-]{3,}$/.test(email) ? `%${escapeLike(email)}%` : null,
-  };
-}
+export const customerPatterns = searchPatterns;
 
 /**
  * `customers.id IN (…)` for a search text, for any customer query (search, the list's q filter). The match
- * runs in search_customer_ids (migration 0006), where the trigram indexes can serve it: under row-level
+ * runs in search_customer_ids (migrations 0006, 0016), where the trigram indexes can serve it: under row-level
  * security PostgreSQL will not use an index for ILIKE. The caller still applies the tenant and data scope.
  */
 export function customerTextMatch(q: string): SQL {
   const p = customerPatterns(q);
-  return sql`${customers.id} IN (SELECT id FROM search_customer_ids(${p.name}, ${p.phone}, ${p.email}))`;
+  return sql`${customers.id} IN (SELECT id FROM search_customer_ids(${p.name}, ${p.phone}, ${p.email}, ${p.gram}))`;
 }
 
 /** The search query itself, exported so tests can EXPLAIN exactly what runs. */

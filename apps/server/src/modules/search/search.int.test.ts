@@ -152,6 +152,32 @@ describe('GET /api/v1/search', () => {
     expect(direct).not.toMatch(/customers_name_trgm_idx/);
   });
 
+  it('finds one- and two-character texts (张伟, 恒远) through the per-company grams index', async () => {
+    const tenantId = admin.tenant.id;
+    await putCustomer(t, tenantId, { name: '深圳恒远贸易有限公司', ownerId: rep2.id });
+    await putCustomer(t, tenantId, { name: '远大物流', shortName: '恒远物流', ownerId: rep2.id });
+    expect(titles(await search(admin.token, '恒远'))).toEqual(['深圳恒远贸易有限公司', '远大物流']);
+    expect(titles(await search(admin.token, '远'))).toContain('远大物流'); // one character: ranked by prefix
+    expect(titles(await search(admin.token, '恒达'))).toEqual([]);
+    expect(titles(await search(admin.token, '经理'))).toContain('王经理'); // contacts too
+    // The list's search box reads texts the same way.
+    const list = await t.request('GET', `/api/v1/customers?view=all&q=${encodeURIComponent('恒远')}`, {
+      token: admin.token,
+    });
+    expect(list.body.items.map((c: { name: string }) => c.name).sort()).toEqual(['深圳恒远贸易有限公司', '远大物流']);
+
+    const db = t.services.database.db;
+    await cleanGinPendingLists(db);
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT set_config('app.tenant_id', ${tenantId}, true)`);
+      const { rows } = await tx.execute(sql`EXPLAIN SELECT c.id FROM customers c
+        WHERE c.tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid
+          AND huike_grams(c.name || E'\n' || coalesce(c.short_name, '')) @> ARRAY[${'恒远'}]`);
+      return (rows as Record<string, string>[]).map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/Bitmap Index Scan on customers_name_grams_idx/);
+  });
+
   it('answers through the function only the current tenant, whatever the caller passes', async () => {
     const other = await t.registerTenant();
     const ids = await inTenant(t.services.database.db, other.tenant.id, async (tx) => {

@@ -5,10 +5,12 @@ import { inSystem, type Tx } from '../../platform/db/database.ts';
 import type { Services } from '../../platform/http/services.ts';
 import { seedDemoCustomers } from '../customers/customers.demo.ts';
 import { createEmployee, type EmployeeContext } from '../employees/index.ts';
+import { seedDemoQuotas } from '../forecast/index.ts';
 import { seedDemoLeads } from '../leads/index.ts';
 import { seedDemoOpportunities } from '../opportunities/index.ts';
 import { createDepartment, updateDepartment } from '../org/index.ts';
 import { seedDemoProducts } from '../products/products.demo.ts';
+import { seedDemoQuotes } from '../quotes/index.ts';
 import { createTenant } from './tenants.service.ts';
 
 export const DEMO_PASSWORD = 'Huike@2026';
@@ -92,6 +94,8 @@ export async function seedDemo(tx: Tx) {
   await seedDemoProducts(ctx);
   await seedDemoLeads(ctx, { manager: manager.id, s1: s1.id, s2: s2.id });
   await seedDemoOpportunities(ctx, { manager: manager.id, s1: s1.id, s2: s2.id });
+  await seedDemoQuotas(ctx, { manager: manager.id, s1: s1.id, s2: s2.id });
+  await seedDemoQuotes(ctx, { manager: manager.id, s1: s1.id, s2: s2.id });
   await audit.flush(tx);
   return {
     tenantId,

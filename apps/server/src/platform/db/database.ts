@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
@@ -61,11 +62,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     release = await lockDataDir(opts.dataDir);
   }
   try {
-    // pg_trgm: trigram indexes for substring search (migration 0006 creates the extension).
+    // pg_trgm + btree_gin: per-company trigram indexes for substring search (migrations 0006, 0016).
     const client = await PGlite.create({
       dataDir: opts.dataDir,
       loadDataDir: opts.loadDataDir,
-      extensions: { pg_trgm },
+      extensions: { pg_trgm, btree_gin },
     });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     const close = async () => {

@@ -20,6 +20,7 @@ import { useI18n, useT } from '../../ui/i18n.tsx';
 import { RecordHistory } from '../../ui/RecordHistory.tsx';
 import { useIsPhone } from '../../ui/use-is-phone.ts';
 import { useCan } from '../auth/index.ts';
+import { OpportunityQuotes } from '../quotes/index.ts';
 import {
   formatDuration,
   formatMoney,
@@ -174,6 +175,15 @@ export function OpportunityDetail({
                   </Flex>
                 ),
               },
+              ...(can('quotes.view')
+                ? [
+                    {
+                      key: 'quotes',
+                      label: t('quotes.title'),
+                      children: <OpportunityQuotes opportunityId={o.id} customerId={o.customerId} />,
+                    },
+                  ]
+                : []),
               {
                 key: 'competitors',
                 label: `${t('opportunities.field.competitors')} (${o.competitors.length})`,

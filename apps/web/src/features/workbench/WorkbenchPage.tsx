@@ -2,7 +2,9 @@ import { Avatar, Button, Card, Col, Descriptions, Empty, List, Row, Space, Tag, 
 import { useNavigate } from 'react-router-dom';
 import { menuEntries } from '../../app/menu.tsx';
 import { useT } from '../../ui/i18n.tsx';
+import { ApprovalsWorkbenchCard } from '../approvals/ApprovalsWorkbenchCard.tsx';
 import { useCan, useMe } from '../auth/index.ts';
+import { ForecastWorkbenchCard } from '../forecast/index.ts';
 import './messages.ts';
 
 function greetingKey(hour: number) {
@@ -64,6 +66,16 @@ export function WorkbenchPage() {
           </div>
         </Space>
       </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={12} lg={8}>
+          <ApprovalsWorkbenchCard />
+        </Col>
+        {can('forecast.view') && (
+          <Col xs={24} md={12} lg={8}>
+            <ForecastWorkbenchCard />
+          </Col>
+        )}
+      </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={steps.length ? 12 : 24}>
           <Card title={t('workbench.shortcuts')} style={{ height: '100%' }}>

@@ -1,0 +1,2 @@
+export { ForecastPage } from './ForecastPage.tsx';
+export { ForecastWorkbenchCard } from './ForecastWorkbenchCard.tsx';
