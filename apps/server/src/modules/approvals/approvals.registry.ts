@@ -33,6 +33,11 @@ export interface ApprovalDocumentType {
   permission: string;
   /** The document, or null when it does not exist in the actor's tenant. */
   load(tx: Tx, actor: Actor, id: string): Promise<LoadedDocument | null>;
+  /**
+   * Called in the submission's transaction once the approval is pending (e.g. mark the quote 审批中, which
+   * locks it). Throw a 409 when the document is in no state to be submitted: the submission is undone.
+   */
+  onSubmitted?(ctx: DecisionContext, id: string): Promise<void>;
   /** Called in the same transaction when the approval is decided (e.g. mark the quote approved). */
   onDecided?(ctx: DecisionContext, id: string, outcome: DecisionOutcome): Promise<void>;
 }

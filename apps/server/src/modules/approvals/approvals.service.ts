@@ -274,7 +274,9 @@ export async function submit(ctx: RequestContext, type: string, documentId: stri
     await insertEvents(tx, instance!, events, now);
   }
   ctx.audit.record({ action: 'submit', objectType: 'approval', recordId: instance!.id });
-  await afterDecision(def, { tx, tenantId: actor.tenantId, actorId: actor.userId }, instance!);
+  const decision = { tx, tenantId: actor.tenantId, actorId: actor.userId };
+  await def.onSubmitted?.(decision, documentId);
+  await afterDecision(def, decision, instance!);
   return instanceView(tx, actor, instance!);
 }
 

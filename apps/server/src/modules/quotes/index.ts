@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { defineMessages } from '../../platform/i18n/i18n.ts';
 import { registerProductUsage } from '../products/index.ts';
 import './quotes.object.ts';
+import './quotes.approval.ts';
 
 // The only file other modules may import. Approvals use quoteNeedsApproval and the statuses.
 export { seedDemoQuotes } from './quotes.demo.ts';
@@ -63,6 +64,10 @@ defineMessages({
   'quotes.not_editable': {
     'zh-CN': '只有草稿状态的报价可以修改或删除',
     en: 'Only a draft quote can be changed or deleted',
+  },
+  'quotes.not_submittable': {
+    'zh-CN': '只有草稿状态的报价可以提交审批',
+    en: 'Only a draft quote can be submitted for approval',
   },
   'quotes.invalid_transition': {
     'zh-CN': '报价当前状态不能改为该状态',

@@ -7,6 +7,7 @@ import { useT } from '../../ui/i18n.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RecordHistory } from '../../ui/RecordHistory.tsx';
 import { useIsPhone } from '../../ui/use-is-phone.ts';
+import { ApprovalPanel } from '../approvals/index.ts';
 import { useCan } from '../auth/index.ts';
 import {
   type QuoteStatus,
@@ -144,6 +145,12 @@ export function QuoteDetailPage() {
           style={{ marginBottom: 12 }}
           title={t('quotes.needs_approval_hint', { threshold: Number(settings.data?.discountThreshold ?? 20) })}
         />
+      )}
+      {/* 报价折扣审批: submit, follow the route and decide here; the quote's status follows the decision. */}
+      {(q.needsApproval || ['pending_approval', 'approved'].includes(q.status)) && (
+        <div style={{ marginBottom: 12 }}>
+          <ApprovalPanel type="quote_discount" id={q.id} onChange={() => one.refetch()} />
+        </div>
       )}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions
