@@ -5,6 +5,7 @@ import { registerAttachable } from '../attachments/index.ts';
 import { findVisibleContact } from './contacts.queries.ts';
 import './contacts.reminders.ts';
 
+export { seedDemoContacts } from './contacts.demo.ts';
 export { type Access, type CustomerRef, customerAccess, writableCustomer } from './contacts.policy.ts';
 export { findVisibleContact } from './contacts.queries.ts';
 export { contactRoutes } from './contacts.routes.ts';

@@ -31,5 +31,10 @@ describe('demo customers', () => {
     const group = all.body.items.find((c: { name: string }) => c.name === '华东控股集团有限公司');
     const rollup = await t.request('GET', `/api/v1/customers/${group.id}/rollup`, { token: manager.token });
     expect(rollup.body.subsidiaries).toBe(3);
+    // Key contacts with e-mail addresses on the main customers (a demo quote can be e-mailed).
+    const people = await t.request('GET', '/api/v1/contacts?limit=50', { token: manager.token });
+    expect(people.status).toBe(200);
+    const keyWithMail = people.body.items.filter((c: { isKey: boolean; email: string | null }) => c.isKey && c.email);
+    expect(keyWithMail.length).toBeGreaterThanOrEqual(8);
   });
 });

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { AuditWriter } from '../../platform/audit/audit.ts';
 import { inSystem, type Tx } from '../../platform/db/database.ts';
 import type { Services } from '../../platform/http/services.ts';
+import { seedDemoContacts } from '../contacts/index.ts';
 import { seedDemoCustomers } from '../customers/customers.demo.ts';
 import { createEmployee, type EmployeeContext } from '../employees/index.ts';
 import { seedDemoQuotas } from '../forecast/index.ts';
@@ -91,6 +92,7 @@ export async function seedDemo(tx: Tx) {
   const wh = await person('钱仓管', 'warehouse', warehouse, 'warehouse', '仓库管理员', boss.id);
   const fi = await person('孙财务', 'finance', finance, 'finance', '会计', boss.id);
   await seedDemoCustomers(ctx, { manager: manager.id, s1: s1.id, s2: s2.id });
+  await seedDemoContacts(ctx);
   await seedDemoProducts(ctx);
   await seedDemoLeads(ctx, { manager: manager.id, s1: s1.id, s2: s2.id });
   await seedDemoOpportunities(ctx, { manager: manager.id, s1: s1.id, s2: s2.id });
