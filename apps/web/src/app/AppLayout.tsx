@@ -2,7 +2,7 @@ import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined }
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router-dom';
 import { ChangePasswordModal, logout, ME_KEY, useCan, useMe } from '../features/auth/index.ts';
 import { GlobalSearch } from '../features/header/GlobalSearch.tsx';
 import { ReminderBell } from '../features/header/ReminderBell.tsx';
@@ -145,6 +145,9 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* A new page starts at the top (back and forward restore where the user was), not at the scroll position
+          of the page they came from. */}
+      <ScrollRestoration />
       {!isPhone && (
         <Layout.Sider
           width={SIDER_WIDTH}
