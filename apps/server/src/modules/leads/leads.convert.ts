@@ -2,8 +2,7 @@
 // optionally a contact (new from the lead's person, or an existing one of that customer) and whatever the
 // registered conversion steps add (the opportunities module plugs in here) — all in the request's one
 // transaction, so any failure leaves nothing behind.
-import type { z } from 'zod';
-import { type AppError, conflict, invalidField } from '../../platform/errors/errors.ts';
+import { conflict, invalidField, zodFieldsError } from '../../platform/errors/errors.ts';
 import type { RequestContext } from '../../platform/http/route.ts';
 import { createContact, findVisibleContact } from '../contacts/index.ts';
 import { createCustomer, createCustomerBody, findVisibleCustomer } from '../customers/index.ts';
@@ -43,12 +42,6 @@ export function unregisterLeadConversionStep(name: string): void {
   steps.delete(name);
 }
 
-function fieldsFromZod(prefix: string, error: z.ZodError): AppError {
-  const issue = error.issues[0];
-  const field = [prefix, ...(issue?.path ?? []).map(String)].join('.');
-  return invalidField(field, issue?.message?.includes('.') ? issue.message : 'field.invalid_type');
-}
-
 export async function convert(ctx: RequestContext, id: string, body: ConvertLead) {
   const { tx, actor } = ctx;
   const lead = await getWritable(ctx, id);
@@ -70,7 +63,7 @@ export async function convert(ctx: RequestContext, id: string, body: ConvertLead
       ownerId: lead.ownerId !== actor.userId ? lead.ownerId : undefined,
       force: body.customer.force,
     });
-    if (!parsed.success) throw fieldsFromZod('customer', parsed.error);
+    if (!parsed.success) throw zodFieldsError('customer', parsed.error);
     customerId = (await createCustomer(ctx, parsed.data)).id;
   } else {
     const found = await findVisibleCustomer(tx, actor, body.customer.customerId).catch(() => null);

@@ -1,9 +1,8 @@
 // 线索转化 → 商机: the opportunities module's step in a lead's conversion (leads/leads.convert.ts runs it in the
 // same transaction, after the customer and the contact exist). Sent as `steps.opportunity` in the convert body.
 import { asc, eq } from 'drizzle-orm';
-import type { z } from 'zod';
 import { can } from '../../platform/access/actor.ts';
-import { AppError, type FieldError, forbidden, invalidField } from '../../platform/errors/errors.ts';
+import { AppError, forbidden, invalidField, zodFieldsError } from '../../platform/errors/errors.ts';
 import { registerLeadConversionStep } from '../leads/index.ts';
 import { createOpportunityBody } from './opportunities.schemas.ts';
 import { create } from './opportunities.service.ts';
@@ -17,20 +16,10 @@ const stepInput = createOpportunityBody
 const PREFIX = 'steps.opportunity';
 const DEFAULT_CLOSE_DAYS = 30;
 
-/** The field-level errors of the step's own input, under steps.opportunity.<field>. */
-function prefixed(error: z.ZodError): AppError {
-  const fields: Record<string, FieldError> = {};
-  for (const issue of error.issues) {
-    const field = [PREFIX, ...issue.path.map(String)].join('.');
-    fields[field] ??= { key: issue.message.includes('.') ? issue.message : 'field.invalid_type' };
-  }
-  return new AppError(400, 'common.validation', {}, fields);
-}
-
 registerLeadConversionStep('opportunity', async (ctx, { lead, customerId, contactId, input }) => {
   if (!can(ctx.actor, 'opportunities.create')) throw forbidden();
   const parsed = stepInput.safeParse(input);
-  if (!parsed.success) throw prefixed(parsed.error);
+  if (!parsed.success) throw zodFieldsError(PREFIX, parsed.error);
   let typeId = parsed.data.typeId;
   if (!typeId) {
     // The company's first business type, as the kanban shows it first.
@@ -54,7 +43,7 @@ registerLeadConversionStep('opportunity', async (ctx, { lead, customerId, contac
     expectedCloseDate: parsed.data.expectedCloseDate ?? close,
     notes: parsed.data.notes ?? lead.notes ?? undefined,
   });
-  if (!body.success) throw prefixed(body.error);
+  if (!body.success) throw zodFieldsError(PREFIX, body.error);
   try {
     return { opportunityId: (await create(ctx, body.data)).id };
   } catch (err) {

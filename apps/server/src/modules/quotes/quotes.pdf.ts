@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../platform/errors/errors.ts';
-import { groupDigits, type PrintData } from './quotes.print.ts';
+import { groupDigits, type PrintData, yuan } from './quotes.print.ts';
 
 /*
  * The quote as a PDF (pdfkit), laid out like the print view. Chinese needs a CJK font embedded: Debian's
@@ -27,8 +27,6 @@ export function setPdfFonts(list: Array<{ path: string; family?: string }>) {
 export function findCjkFont(): { path: string; family?: string } | null {
   return fontCandidates.find((f) => existsSync(f.path)) ?? null;
 }
-
-const money = (v: string) => `¥${groupDigits(v)}`;
 
 export async function renderQuotePdf(d: PrintData): Promise<Buffer> {
   const font = findCjkFont();
@@ -152,12 +150,12 @@ export async function renderQuotePdf(d: PrintData): Promise<Buffer> {
         `${l.productName}\n${l.productCode}${l.specification ? ` · ${l.specification}` : ''}`,
         groupDigits(l.quantity),
         l.unit,
-        money(l.unitPrice),
+        yuan(l.unitPrice),
         l.discountRate === '0' ? '—' : `${l.discountRate}%`,
         `${l.taxRate}%`,
-        money(l.net),
-        money(l.tax),
-        money(l.total),
+        yuan(l.net),
+        yuan(l.tax),
+        yuan(l.total),
       ],
       false,
     );
@@ -173,14 +171,14 @@ export async function renderQuotePdf(d: PrintData): Promise<Buffer> {
   };
   y += 8;
   const totals: Array<[string, string]> = [
-    ['小计', money(q.subtotal)],
+    ['小计', yuan(q.subtotal)],
     [
-      q.extraDiscount !== '0.00' ? `折扣合计（含整单优惠 ${money(q.extraDiscount)}）` : '折扣合计',
-      `-${money(q.discountTotal)}`,
+      q.extraDiscount !== '0.00' ? `折扣合计（含整单优惠 ${yuan(q.extraDiscount)}）` : '折扣合计',
+      `-${yuan(q.discountTotal)}`,
     ],
-    ['不含税金额', money(q.amountExclTax)],
-    ['税额', money(q.taxTotal)],
-    ['价税合计', money(q.total)],
+    ['不含税金额', yuan(q.amountExclTax)],
+    ['税额', yuan(q.taxTotal)],
+    ['价税合计', yuan(q.total)],
   ];
   const tx = left + width - 260;
   for (const [label, value] of totals) {

@@ -79,7 +79,8 @@ export const groupDigits = (v: string) => {
   const [i = '', f] = v.split('.');
   return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${f !== undefined ? `.${f}` : ''}`;
 };
-const money = (v: string) => `¥${groupDigits(v)}`;
+/** An amount as printed: ¥ and grouped digits. */
+export const yuan = (v: string) => `¥${groupDigits(v)}`;
 
 /**
  * The print view (打印预览): one self-contained HTML page in zh-CN, A4, print-styled (@page margins, the table
@@ -98,12 +99,12 @@ export function renderQuoteHtml(d: PrintData): string {
         <td>${esc(l.productName)}<div class="sub">${esc(l.productCode)}${l.specification ? ` · ${esc(l.specification)}` : ''}</div></td>
         <td class="r">${esc(groupDigits(l.quantity))}</td>
         <td class="c">${esc(l.unit)}</td>
-        <td class="r">${esc(money(l.unitPrice))}</td>
+        <td class="r">${esc(yuan(l.unitPrice))}</td>
         <td class="r">${l.discountRate === '0' ? '—' : `${esc(l.discountRate)}%`}</td>
         <td class="r">${esc(l.taxRate)}%</td>
-        <td class="r">${esc(money(l.net))}</td>
-        <td class="r">${esc(money(l.tax))}</td>
-        <td class="r">${esc(money(l.total))}</td>
+        <td class="r">${esc(yuan(l.net))}</td>
+        <td class="r">${esc(yuan(l.tax))}</td>
+        <td class="r">${esc(yuan(l.total))}</td>
       </tr>`,
     )
     .join('');
@@ -166,11 +167,11 @@ export function renderQuoteHtml(d: PrintData): string {
   <tbody>${rows || '<tr><td colspan="10" class="c">（无明细）</td></tr>'}</tbody>
 </table>
 <table class="totals">
-  <tr><td>小计</td><td class="r">${money(q.subtotal)}</td></tr>
-  <tr><td>折扣合计${q.extraDiscount !== '0.00' ? `（含整单优惠 ${money(q.extraDiscount)}）` : ''}</td><td class="r">-${money(q.discountTotal)}</td></tr>
-  <tr><td>不含税金额</td><td class="r">${money(q.amountExclTax)}</td></tr>
-  <tr><td>税额</td><td class="r">${money(q.taxTotal)}</td></tr>
-  <tr class="grand"><td>价税合计</td><td class="r">${money(q.total)}</td></tr>
+  <tr><td>小计</td><td class="r">${yuan(q.subtotal)}</td></tr>
+  <tr><td>折扣合计${q.extraDiscount !== '0.00' ? `（含整单优惠 ${yuan(q.extraDiscount)}）` : ''}</td><td class="r">-${yuan(q.discountTotal)}</td></tr>
+  <tr><td>不含税金额</td><td class="r">${yuan(q.amountExclTax)}</td></tr>
+  <tr><td>税额</td><td class="r">${yuan(q.taxTotal)}</td></tr>
+  <tr class="grand"><td>价税合计</td><td class="r">${yuan(q.total)}</td></tr>
 </table>
 <div class="words">大写金额（人民币）：<b>${esc(q.totalInWords)}</b></div>
 ${q.terms ? `<div class="block"><h2>条款</h2>${esc(q.terms)}</div>` : ''}

@@ -31,6 +31,23 @@ export const unprocessable = (code: string, params?: Record<string, unknown>) =>
 export const invalidField = (field: string, key: string, params?: Record<string, unknown>) =>
   new AppError(400, 'common.validation', {}, { [field]: { key, params } });
 
+/**
+ * A 400 with the field errors of a zod parse that ran inside a handler (a nested input checked against another
+ * module's schema), each field named under `prefix` ("customer.name", "steps.opportunity.amount"): the first issue
+ * per field, its message when it is a catalogue key, else field.invalid_type.
+ */
+export function zodFieldsError(
+  prefix: string,
+  error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> },
+) {
+  const fields: Record<string, FieldError> = {};
+  for (const issue of error.issues) {
+    const field = [prefix, ...issue.path.map(String)].join('.');
+    fields[field] ??= { key: issue.message.includes('.') ? issue.message : 'field.invalid_type' };
+  }
+  return new AppError(400, 'common.validation', {}, fields);
+}
+
 defineMessages({
   'common.not_found': { 'zh-CN': '记录不存在或无权访问', en: 'Record not found' },
   'common.forbidden': { 'zh-CN': '没有执行此操作的权限', en: 'You do not have permission to do this' },
